@@ -1,0 +1,46 @@
+package io.shipwatch.markers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deployment marker: one version of one service going out to one environment. Optional fields are null
+ * (or empty collections) when unknown. {@code finishedAt} is null while the status is {@code started}.
+ */
+public record Deployment(
+        String id,
+        String service,
+        String environment,
+        String version,
+        DeploymentStatus status,
+        Instant startedAt,
+        Instant finishedAt,
+        String commitSha,
+        String repositoryUrl,
+        List<Commit> commits,
+        String pipelineRunId,
+        String pipelineRunUrl,
+        String actor,
+        String description,
+        Map<String, String> tags,
+        String idempotencyKey,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Deployment {
+        commits = commits == null ? List.of() : List.copyOf(commits);
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** The moment the marker is drawn at: when the deployment finished, or started while it runs. */
+    public Instant markerTime() {
+        return finishedAt != null ? finishedAt : startedAt;
+    }
+
+    public Deployment withFinish(DeploymentStatus newStatus, Instant newFinishedAt, Instant now) {
+        return new Deployment(id, service, environment, version, newStatus, startedAt, newFinishedAt, commitSha,
+                repositoryUrl, commits, pipelineRunId, pipelineRunUrl, actor, description, tags, idempotencyKey,
+                createdAt, now);
+    }
+}
