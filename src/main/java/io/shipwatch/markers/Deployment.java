@@ -37,10 +37,4 @@ public record Deployment(
     public Instant markerTime() {
         return finishedAt != null ? finishedAt : startedAt;
     }
-
-    public Deployment withFinish(DeploymentStatus newStatus, Instant newFinishedAt, Instant now) {
-        return new Deployment(id, service, environment, version, newStatus, startedAt, newFinishedAt, commitSha,
-                repositoryUrl, commits, pipelineRunId, pipelineRunUrl, actor, description, tags, idempotencyKey,
-                createdAt, now);
-    }
 }
