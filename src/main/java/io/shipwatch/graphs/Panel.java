@@ -1,0 +1,13 @@
+package io.shipwatch.graphs;
+
+/**
+ * One graph on a service page: a query template whose {@code {{service}}} and {@code {{environment}}} are filled in
+ * for the service shown, and the unit its values are in.
+ */
+public record Panel(String id, String title, String unit, String query) {
+
+    /** The query for one service and environment. */
+    public String queryFor(String service, String environment) {
+        return query.replace("{{service}}", service).replace("{{environment}}", environment == null ? "" : environment);
+    }
+}

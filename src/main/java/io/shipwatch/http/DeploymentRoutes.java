@@ -1,0 +1,123 @@
+package io.shipwatch.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.shipwatch.core.InputException;
+import io.shipwatch.core.Problems;
+import io.shipwatch.core.Times;
+import io.shipwatch.json.Json;
+import io.shipwatch.markers.Deployment;
+import io.shipwatch.markers.DeploymentPage;
+import io.shipwatch.markers.DeploymentQuery;
+import io.shipwatch.markers.MarkerService;
+import io.shipwatch.markers.MarkerStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /api/v1/deployments}: record, change, read and list deployment markers. */
+final class DeploymentRoutes {
+    private final MarkerService markers;
+
+    DeploymentRoutes(MarkerService markers) {
+        this.markers = markers;
+    }
+
+    void create(Context ctx) {
+        Deployment draft = DeploymentRequests.draft(ApiServer.body(ctx), ctx.header("Idempotency-Key"));
+        MarkerStore.Saved saved = markers.record(draft);
+        ctx.status(saved.created() ? 201 : 200)
+                .header("Location", "/api/v1/deployments/" + saved.deployment().id())
+                .json(view(saved.deployment()));
+    }
+
+    void change(Context ctx) {
+        Deployment changed = markers.change(ctx.pathParam("id"), DeploymentRequests.change(ApiServer.body(ctx)));
+        ctx.json(view(changed));
+    }
+
+    void get(Context ctx) {
+        ctx.json(view(markers.get(ctx.pathParam("id"))));
+    }
+
+    void list(Context ctx) {
+        Problems problems = new Problems();
+        Instant from = time(ctx, "from", problems);
+        Instant to = time(ctx, "to", problems);
+        int limit = limit(ctx.queryParam("limit"), problems);
+        DeploymentQuery.Cursor cursor = decodeCursor(ctx.queryParam("cursor"), problems);
+        if (from != null && to != null && from.isAfter(to)) {
+            problems.add("from", "'" + from + "' is after to '" + to + "'", "swap them");
+        }
+        problems.throwIfAny();
+        DeploymentPage page = markers.list(new DeploymentQuery(blankToNull(ctx.queryParam("service")),
+                blankToNull(ctx.queryParam("environment")), from, to, limit, cursor));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("next", page.next() == null ? null : encodeCursor(page.next()));
+        ctx.json(body);
+    }
+
+    /** A deployment with its delivery state on every sink. */
+    private ObjectNode view(Deployment d) {
+        ObjectNode node = Json.mapper().valueToTree(d);
+        node.set("deliveries", Json.mapper().valueToTree(markers.deliveries(d.id())));
+        return node;
+    }
+
+    private static Instant time(Context ctx, String param, Problems problems) {
+        String text = ctx.queryParam(param);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Times.parseInstant(text, param);
+        } catch (InputException e) {
+            e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
+            return null;
+        }
+    }
+
+    private static int limit(String text, Problems problems) {
+        if (text == null || text.isBlank()) {
+            return DeploymentQuery.DEFAULT_LIMIT;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1 && n <= DeploymentQuery.MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("limit", "'" + text + "' is not a whole number from 1 to " + DeploymentQuery.MAX_LIMIT, null);
+        return DeploymentQuery.DEFAULT_LIMIT;
+    }
+
+    static String encodeCursor(DeploymentQuery.Cursor c) {
+        String raw = c.startedAt().toEpochMilli() + ":" + c.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static DeploymentQuery.Cursor decodeCursor(String text, Problems problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8);
+            int colon = raw.indexOf(':');
+            return new DeploymentQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))),
+                    raw.substring(colon + 1));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            problems.add("cursor", "'" + text + "' is not a cursor this server gave out",
+                    "pass the 'next' value of the previous page unchanged");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
