@@ -107,7 +107,10 @@ public final class ApiServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "body" : "body:" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new InputException(where, "malformed JSON (" + e.getOriginalMessage() + ")", "send a valid JSON object");
+            // Jackson's message names its own internals after the first clause; keep what a user can act on.
+            String reason = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker.*$", "")
+                    .replaceAll(":\\s*expected close marker.*$", "");
+            throw new InputException(where, "malformed JSON: " + reason, "send a valid JSON object");
         } catch (IOException e) {
             throw new InputException("body", "could not be read: " + e.getMessage(), null);
         }

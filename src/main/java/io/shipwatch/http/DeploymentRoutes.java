@@ -14,8 +14,6 @@ import io.shipwatch.markers.MarkerStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code /api/v1/deployments}: record, change, read and list deployment markers. */
 final class DeploymentRoutes {
@@ -54,8 +52,8 @@ final class DeploymentRoutes {
         problems.throwIfAny();
         DeploymentPage page = markers.list(new DeploymentQuery(blankToNull(ctx.queryParam("service")),
                 blankToNull(ctx.queryParam("environment")), from, to, limit, cursor));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items());
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("items", Json.mapper().valueToTree(page.items()));
         body.put("next", page.next() == null ? null : encodeCursor(page.next()));
         ctx.json(body);
     }

@@ -1,0 +1,70 @@
+package io.shipwatch.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shipwatch server}: serves the API, the UI and /metrics, and delivers markers to the configured sinks. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = {"Runs the Shipwatch server: the JSON API under /api/v1, the web UI, /healthz, /readyz and "
+                + "/metrics, and delivery of markers to Grafana, Datadog and webhooks.",
+                "With no API token configured it listens on loopback only and accepts requests without a token."})
+final class ServerCommand implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1, or "
+            + "0.0.0.0 when API tokens are configured).")
+    String bind;
+
+    @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB "
+            + "(default: SHIPWATCH_DB, then the config file, then jdbc:sqlite:.shipwatch/shipwatch.db).")
+    String db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration: tokens, sinks, metrics.")
+    Path config;
+
+    private final Map<String, String> env;
+
+    ServerCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public void run() {
+        Config cfg = config == null ? Config.empty() : ConfigLoader.load(config, env);
+        ServerSettings settings = ServerSettings.resolve(port, bind, db, cfg, env);
+        ShipwatchServer server = new ShipwatchServer(settings, Clock.systemUTC());
+        serve(server, settings, () -> { });
+    }
+
+    /** Starts the server, says where it listens, and blocks until the process is stopped. */
+    static void serve(ShipwatchServer server, ServerSettings settings, Runnable onStarted) {
+        int actualPort = server.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shipwatch-shutdown"));
+        String host = settings.bind().equals("0.0.0.0") ? "127.0.0.1" : settings.bind();
+        LOG.info("Shipwatch {} listening on http://{}:{} (store: {})", ShipwatchCommand.version(), host, actualPort,
+                io.shipwatch.store.Database.redact(settings.db()));
+        if (settings.tokens().isEmpty()) {
+            LOG.warn("No API token configured: local mode, loopback only, requests need no token. "
+                    + "Set SHIPWATCH_TOKEN or tokens: in --config to serve a team.");
+        }
+        onStarted.run();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
