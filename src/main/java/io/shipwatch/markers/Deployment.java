@@ -37,4 +37,11 @@ public record Deployment(
     public Instant markerTime() {
         return finishedAt != null ? finishedAt : startedAt;
     }
+
+    /** This deployment with another status and finish time, updated at {@code now}. */
+    public Deployment withFinish(DeploymentStatus newStatus, Instant newFinishedAt, Instant now) {
+        return new Deployment(id, service, environment, version, newStatus, startedAt, newFinishedAt, commitSha,
+                repositoryUrl, commits, pipelineRunId, pipelineRunUrl, actor, description, tags, idempotencyKey,
+                createdAt, now);
+    }
 }
