@@ -1,14 +1,86 @@
 package io.shipwatch.app;
 
+import io.shipwatch.core.InputException;
+import io.shipwatch.graphs.Panel;
 import io.shipwatch.graphs.ServiceGraphs;
+import io.shipwatch.providers.MetricsProvider;
+import io.shipwatch.providers.demo.DemoProvider;
+import io.shipwatch.providers.prometheus.PrometheusConfig;
+import io.shipwatch.providers.prometheus.PrometheusProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The one place that knows the concrete metrics providers: builds the configured one from {@code metrics:}. */
+/**
+ * The one place that knows the concrete metrics providers: builds the configured one from {@code metrics:}, with
+ * the graph panels drawn under the markers. No provider configured means the demo provider's synthetic series.
+ */
 final class MetricsProviders {
+    static final List<String> KNOWN = List.of("prometheus", "demo");
+
     private MetricsProviders() {
     }
 
     static ServiceGraphs graphs(Config.MetricsSection section) {
-        return new ServiceGraphs(null, ServiceGraphs.DEMO_DEFAULTS, Map.of());
+        Config.ProviderSection p = section.provider();
+        String type = p == null || p.type() == null ? "demo" : p.type().toLowerCase(Locale.ROOT);
+        MetricsProvider provider = switch (type) {
+            case "prometheus" -> prometheus(p);
+            case "demo" -> new DemoProvider(List.of());
+            default -> throw new InputException("metrics.provider.type", "unknown provider '" + p.type() + "'",
+                    "known providers: " + String.join(", ", KNOWN));
+        };
+        List<Panel> defaults = section.panels().isEmpty()
+                ? (type.equals("demo") ? ServiceGraphs.DEMO_DEFAULTS : ServiceGraphs.PROMETHEUS_DEFAULTS)
+                : panels(section.panels(), "metrics.panels");
+        Map<String, List<Panel>> perService = new LinkedHashMap<>();
+        section.services().forEach((service, s) -> {
+            if (s != null && s.panels() != null && !s.panels().isEmpty()) {
+                perService.put(service, panels(s.panels(), "metrics.services." + service + ".panels"));
+            }
+        });
+        return new ServiceGraphs(provider, defaults, perService);
+    }
+
+    private static MetricsProvider prometheus(Config.ProviderSection p) {
+        if (p.url() == null || p.url().isBlank()) {
+            throw new InputException("metrics.provider.url", "is missing", "set it to your Prometheus, such as "
+                    + "http://prometheus:9090");
+        }
+        try {
+            PrometheusConfig config = PrometheusConfig.of(p.url().trim());
+            if (p.token() != null) {
+                config = config.withBearerToken(p.token());
+            }
+            if (p.username() != null || p.password() != null) {
+                config = config.withBasicAuth(p.username(), p.password());
+            }
+            if (p.headers() != null) {
+                config = config.withHeaders(p.headers());
+            }
+            return PrometheusProvider.create(config);
+        } catch (InputException e) {
+            throw new InputException(e.errors().stream().map(x -> new InputException.Problem(
+                    x.where().replace("prometheus.", "metrics.provider."), x.problem(), x.hint())).toList());
+        }
+    }
+
+    private static List<Panel> panels(List<Config.PanelSection> sections, String where) {
+        List<Panel> panels = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            Config.PanelSection s = sections.get(i);
+            String at = where + "[" + i + "]";
+            if (s.id() == null || s.id().isBlank()) {
+                throw new InputException(at + ".id", "is missing", "name the panel, such as error_ratio");
+            }
+            if (s.query() == null || s.query().isBlank()) {
+                throw new InputException(at + ".query", "is missing", "give the PromQL query; {{service}} is filled in");
+            }
+            panels.add(new Panel(s.id(), s.title() == null ? s.id() : s.title(), s.unit() == null ? "" : s.unit(),
+                    s.query()));
+        }
+        return panels;
     }
 }

@@ -1,11 +1,15 @@
 package io.shipwatch.app;
 
-import io.shipwatch.core.InputException;
+import io.javalin.util.JavalinBindException;
+import io.shipwatch.cli.ApiException;
+import io.shipwatch.cli.DeployCommand;
+import io.shipwatch.cli.ExitCode;
+import io.shipwatch.cli.OneLineErrorHandler;
 import io.shipwatch.store.StoreException;
-import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
 
 /** {@code shipwatch}: the root command; every capability is a subcommand. */
 @Command(name = "shipwatch",
@@ -13,13 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = ShipwatchCommand.Version.class,
         description = "Observability for CI/CD: deployment markers on your graphs, pipeline traces, performance "
                 + "baselines, quality gates and DORA metrics.",
-        subcommands = {ServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
 public final class ShipwatchCommand implements Runnable {
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int UNREACHABLE = 3;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,31 +27,21 @@ public final class ShipwatchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The whole command tree, with errors printed as one line and mapped to exit codes. */
+    /** The whole command tree, with every failure printed as one line and mapped to an exit code. */
     public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cl = new CommandLine(new ShipwatchCommand(), new Factory(env));
-        cl.setParameterExceptionHandler((e, args) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("shipwatch: " + e.getMessage().lines().findFirst().orElse("bad usage")
-                    + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            err.flush();
-            return BAD_INPUT;
-        });
+        OneLineErrorHandler.install(cl);
+        IExecutionExceptionHandler oneLine = cl.getExecutionExceptionHandler();
         cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            PrintWriter err = commandLine.getErr();
-            int code;
-            if (e instanceof InputException) {
-                err.println("shipwatch: " + e.getMessage());
-                code = BAD_INPUT;
-            } else if (e instanceof StoreException) {
-                err.println("shipwatch: " + e.getMessage());
-                code = UNREACHABLE;
-            } else {
-                err.println("shipwatch: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                code = FAILED;
+            if (e instanceof StoreException) {
+                return oneLine.handleExecutionException(new ApiException(ExitCode.UNREACHABLE, e.getMessage()),
+                        commandLine, parsed);
             }
-            err.flush();
-            return code;
+            if (e instanceof JavalinBindException) {
+                return oneLine.handleExecutionException(new ApiException(ExitCode.REFUSED, "cannot listen: "
+                        + e.getMessage() + "; is another server running there? pick another --port"), commandLine, parsed);
+            }
+            return oneLine.handleExecutionException(e, commandLine, parsed);
         });
         return cl;
     }
