@@ -2,6 +2,7 @@ package io.shipwatch.dora;
 
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.markers.Deployment;
+import io.shipwatch.stats.Percentiles;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,11 +93,11 @@ public final class DoraCalculator {
                 .mapToDouble(c -> Level.hours(Duration.between(c.deployment().finishedAt(), c.recoveredAt()))).toArray();
         int failed = (int) inWindow.stream().filter(UnitHistory.Counted::failed).count();
         Double rate = inWindow.isEmpty() ? null : (double) failed / inWindow.size();
-        Double leadMedian = Percentiles.median(leads);
-        Double restoreMedian = Percentiles.median(restores);
-        Double recoveryMedian = Percentiles.median(recoveries);
+        Double leadMedian = median(leads);
+        Double restoreMedian = median(restores);
+        Double recoveryMedian = median(recoveries);
         return new DoraReport.DoraMetrics(window, frequency(inWindow, window),
-                new DoraReport.LeadTime(leads.length, leadMedian, Percentiles.nearestRank(leads, 90),
+                new DoraReport.LeadTime(leads.length, leadMedian, p90(leads),
                         Level.ofLeadTime(leadMedian)),
                 new DoraReport.FailureRate(inWindow.size(), failed, rate, Level.ofFailureRate(rate)),
                 new DoraReport.Restore(restores.length, restoreMedian, Level.ofRestore(restoreMedian)),
@@ -112,7 +114,7 @@ public final class DoraCalculator {
         for (LocalDate day : deploymentDays) {
             perWeek[mondays.indexOf(monday(day))]++;
         }
-        Double median = Percentiles.median(perWeek);
+        Double median = median(perWeek);
         double weekMedian = median == null ? 0 : median;
         int n = inWindow.size();
         return new DoraReport.DeploymentFrequency(n, days == 0 ? 0 : n / days, days == 0 ? 0 : n / days * 7,
@@ -141,6 +143,17 @@ public final class DoraCalculator {
         Double hours = c.recoveredAt() == null ? null : Level.hours(Duration.between(d.finishedAt(), c.recoveredAt()));
         return new DoraReport.FailedDeployment(d.id(), d.service(), d.environment(), d.version(), d.finishedAt(),
                 c.reasons(), c.recoveredAt(), hours);
+    }
+
+    // no values is no data: null, never NaN or a zero that looks good
+    private static Double median(double[] values) {
+        return values.length == 0 ? null : Percentiles.median(values);
+    }
+
+    private static Double p90(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return values.length == 0 ? null : Percentiles.nearestRank(sorted, 0.9);
     }
 
     private static String unit(String service, String environment) {
