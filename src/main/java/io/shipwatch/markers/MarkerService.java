@@ -161,7 +161,8 @@ public final class MarkerService {
         }
     }
 
-    private static void checkName(Problems problems, String field, String value) {
+    /** Adds a problem when {@code value} is missing or not a name (service, environment) Shipwatch can use as a label. */
+    public static void checkName(Problems problems, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(field, "is required", null);
         } else if (!NAME.matcher(value).matches()) {
@@ -170,7 +171,8 @@ public final class MarkerService {
         }
     }
 
-    private static void checkText(Problems problems, String field, String value, int max, boolean required) {
+    /** Adds a problem when {@code value} is required and missing, longer than {@code max} or holds control characters. */
+    public static void checkText(Problems problems, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 problems.add(field, "is required", null);

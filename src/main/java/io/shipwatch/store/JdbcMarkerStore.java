@@ -31,7 +31,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Deployment markers and their delivery outbox in SQLite or PostgreSQL (the same SQL serves both). */
 public final class JdbcMarkerStore implements MarkerStore, DeliveryQueue {
-    private static final String COLUMNS = "id, service, environment, version, status, started_at, finished_at, "
+    static final String COLUMNS = "id, service, environment, version, status, started_at, finished_at, "
             + "commit_sha, repository_url, pipeline_run_id, pipeline_run_url, actor, description, tags, "
             + "idempotency_key, revision, created_at, updated_at, kind, fixes";
 
