@@ -3,6 +3,8 @@ package io.shipwatch.app;
 import io.javalin.util.JavalinBindException;
 import io.shipwatch.cli.ApiException;
 import io.shipwatch.cli.DeployCommand;
+import io.shipwatch.cli.DoraCommand;
+import io.shipwatch.cli.IncidentCommand;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.OneLineErrorHandler;
 import io.shipwatch.store.StoreException;
@@ -17,7 +19,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
         versionProvider = ShipwatchCommand.Version.class,
         description = "Observability for CI/CD: deployment markers on your graphs, pipeline traces, performance "
                 + "baselines, quality gates and DORA metrics.",
-        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, IncidentCommand.class, DoraCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ShipwatchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,16 +57,12 @@ public final class DeployCommand implements Callable<Integer> {
      * line and an {@link ExitCode} by {@link OneLineErrorHandler}. Call {@code execute(args)} on it.
      */
     public static CommandLine commandLine(Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new DeployCommand(env, clock));
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        return OneLineErrorHandler.install(commandLine);
+        return ParentCommands.commandLine(new DeployCommand(env, clock), out, err);
     }
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand; use one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw ParentCommands.missingSubcommand(spec);
     }
 
     Map<String, String> env() {
