@@ -61,7 +61,7 @@ final class DeployMarkCommand implements Callable<Integer> {
         ApiClient client = server.client(parent.env(), problems);
         problems.throwIfAny();
 
-        var request = deployment.request(parent.ci(), finished, started, ended, "mark");
+        var request = deployment.request(parent.ci(), finished, started, ended, "mark", client);
         String id = parent.printId(client.post(DeployCommand.DEPLOYMENTS, request), client, spec);
         DeployCommand.setOutput(gitHubOutput, id);
         return ExitCode.OK;

@@ -43,7 +43,7 @@ final class DeployStartCommand implements Callable<Integer> {
         problems.throwIfAny();
 
         Instant now = parent.now();
-        var request = deployment.request(parent.ci(), DeploymentStatus.STARTED, now, null, "start");
+        var request = deployment.request(parent.ci(), DeploymentStatus.STARTED, now, null, "start", client);
         String id = parent.printId(client.post(DeployCommand.DEPLOYMENTS, request), client, spec);
         DeployCommand.setOutput(gitHubOutput, id);
         return ExitCode.OK;

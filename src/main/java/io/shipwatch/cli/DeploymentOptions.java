@@ -1,11 +1,17 @@
 package io.shipwatch.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shipwatch.ci.CiContext;
 import io.shipwatch.ci.RepositoryUrl;
 import io.shipwatch.core.Problems;
 import io.shipwatch.markers.DeploymentStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -36,7 +42,10 @@ final class DeploymentOptions {
             String actor,
             String description,
             Map<String, String> tags,
-            String idempotencyKey) {
+            String idempotencyKey,
+            String kind,
+            String fixes,
+            List<GitLog.CommitLine> commits) {
     }
 
     @Option(names = "--service", required = true, paramLabel = "NAME", description = "Service deployed, e.g. checkout.")
@@ -74,6 +83,27 @@ final class DeploymentOptions {
             description = "Key that makes a repeated call return the first deployment. Default in CI: see below.")
     String idempotencyKey;
 
+    @Option(names = "--kind", paramLabel = "KIND", description = "deploy (the default) or rollback: a rollback puts "
+            + "an earlier version back; DORA does not count it as a deployment.")
+    String kind;
+
+    @Option(names = "--fixes", paramLabel = "ID", description = "Id of an earlier deployment this one repairs (a "
+            + "hotfix or revert); DORA counts that one as a change failure.")
+    String fixes;
+
+    @Option(names = "--commits-from-git", description = "Send the commits since the previous successful deployment "
+            + "of this service and environment: 'git log PREVIOUS..COMMIT --no-merges' in --repo-dir. A first "
+            + "deployment sends none.")
+    boolean commitsFromGit;
+
+    @Option(names = "--repo-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "The working copy for --commits-from-git. Default: the current directory.")
+    Path repoDir;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "With --commits-from-git: only commits touching "
+            + "this path (repeat; for a service in a monorepo).")
+    List<String> paths = new ArrayList<>();
+
     /** Adds a problem for each flag given with an unusable value. */
     void validate(Problems problems) {
         requireText(problems, "--service", service, "checkout");
@@ -88,13 +118,20 @@ final class DeploymentOptions {
         }
         tags.keySet().stream().filter(String::isBlank).findFirst().ifPresent(k ->
                 problems.add("--tag", "a tag has an empty key", "use KEY=VALUE, e.g. --tag team=payments"));
+        if (kind != null && !kind.equals("deploy") && !kind.equals("rollback")) {
+            problems.add("--kind", "unknown kind '" + kind + "'", "use deploy or rollback");
+        }
+        if (!paths.isEmpty() && !commitsFromGit) {
+            problems.add("--path", "only applies with --commits-from-git", "add --commits-from-git or leave --path out");
+        }
         if (idempotencyKey != null && idempotencyKey.isBlank()) {
             problems.add("--idempotency-key", "the key is empty", "leave the flag out to use the default");
         }
     }
 
     /** The request for this deployment; call after {@link #validate} found nothing wrong. */
-    NewDeployment request(CiContext ci, DeploymentStatus status, Instant startedAt, Instant finishedAt, String subcommand) {
+    NewDeployment request(CiContext ci, DeploymentStatus status, Instant startedAt, Instant finishedAt, String subcommand,
+                          ApiClient client) throws ApiException {
         String repo = repository != null ? RepositoryUrl.normalize(repository) : ci.repositoryUrl();
         String run = runId != null ? runId : ci.runId();
         return new NewDeployment(service.trim(), environment.trim(), version.trim(), status, startedAt, finishedAt,
@@ -105,7 +142,28 @@ final class DeploymentOptions {
                 actor != null ? actor : ci.actor(),
                 description,
                 tags.isEmpty() ? null : tags,
-                idempotencyKey != null ? idempotencyKey : defaultKey(ci, repo, run, subcommand));
+                idempotencyKey != null ? idempotencyKey : defaultKey(ci, repo, run, subcommand),
+                kind, fixes, commitsFromGit ? gitCommits(client, commit != null ? commit : ci.commitSha()) : null);
+    }
+
+    /**
+     * The commits since the previous successful deployment of this service and environment (asked of the server);
+     * none for a first deployment, so it is never credited with the repository's whole history.
+     */
+    private List<GitLog.CommitLine> gitCommits(ApiClient client, String head) throws ApiException {
+        JsonNode items = client.get("/api/v1/deployments?limit=100&service=" + encode(service.trim())
+                + "&environment=" + encode(environment.trim())).path("items");
+        for (JsonNode d : items) {
+            boolean rollback = "rollback".equals(d.path("kind").asText());
+            if ("succeeded".equals(d.path("status").asText()) && !rollback && d.path("commitSha").isTextual()) {
+                return GitLog.between(repoDir, d.get("commitSha").asText(), head == null ? "HEAD" : head, paths);
+            }
+        }
+        return List.of();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /**
