@@ -30,9 +30,9 @@ async function api(path) {
   return body;
 }
 
-/** Goes to another page of the UI without reloading. */
+/** Goes to another page of the UI without reloading; null parameters are left out, empty ones kept. */
 function navigate(params) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== '')).toString();
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v != null)).toString();
   history.pushState(null, '', query ? `/?${query}` : '/');
   render();
 }

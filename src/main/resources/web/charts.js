@@ -14,10 +14,11 @@ const LABEL_ROWS = 2;
 const LABEL_GAP = 6;
 
 /**
- * Draws a panel's series over the range [fromMs, toMs] with the deployments as markers. Returns the chart's handle:
- * resize(width) and destroy(). onZoom(fromMs, toMs) is called when the user drags across the chart.
+ * Draws a panel's series over the range [fromMs, toMs] with the deployments as markers, its legend into `legend`.
+ * Returns the chart's handle: resize(width) and destroy(). onZoom(fromMs, toMs) is called when the user drags across
+ * the chart.
  */
-export function drawChart(target, panel, range, deployments, { tip, onZoom, focusable }) {
+export function drawChart(target, panel, range, deployments, { legend, tip, onZoom, focusable }) {
   const from = range.from / 1000;
   const to = range.to / 1000;
   const hasData = panel.series.some((s) => s.points.some((p) => p[1] != null));
@@ -48,10 +49,12 @@ export function drawChart(target, panel, range, deployments, { tip, onZoom, focu
       },
     ],
     cursor: { sync: { key: 'shipwatch' }, drag: { x: true, y: false, setScale: false } },
-    legend: { show: hasData, live: true },
+    legend: { show: hasData, live: true, mount: (u, el) => legend.append(el) },
     hooks: {
-      ready: [(u) => u.over.append(layer)],
-      draw: [(u) => placeMarkers(u, markers)],
+      draw: [(u) => {
+        if (layer.parentNode !== u.over) u.over.append(layer); // labels must be in the page to be measured
+        placeMarkers(u, markers);
+      }],
       setSelect: [(u) => zoomTo(u, onZoom)],
     },
   };
@@ -110,7 +113,7 @@ function zoomTo(u, onZoom) {
   const a = u.posToVal(left, 'x');
   const b = u.posToVal(left + width, 'x');
   u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-  onZoom(Math.round(a * 1000), Math.round(b * 1000));
+  onZoom(Math.round(a) * 1000, Math.round(b) * 1000);
 }
 
 function markerElement(d, tip, focusable) {
@@ -138,38 +141,44 @@ function markerElement(d, tip, focusable) {
 }
 
 /**
- * Puts each marker at its time and its label in the first row above the plot where it does not overlap the one
- * before it; a label that fits in no row is hidden (the flag and the hover details stay).
+ * Puts each marker at its time and its label in the first row above the plot where it overlaps no other label.
+ * Failures, rollbacks and running deployments get their rows first; a label that fits nowhere is hidden (its flag
+ * and hover details stay).
  */
 function placeMarkers(u, markers) {
   const width = u.over.clientWidth;
-  const rowEnds = Array(LABEL_ROWS).fill(-Infinity);
   for (const m of markers) {
-    const x = u.valToPos(markerTime(m.deployment) / 1000, 'x');
-    m.el.style.left = `${x}px`;
-    m.el.dataset.x = x.toFixed(1);
-    placeSpan(u, m, x);
+    m.x = u.valToPos(markerTime(m.deployment) / 1000, 'x');
+    m.el.style.left = `${m.x}px`;
+    m.el.dataset.x = m.x.toFixed(1);
+    placeSpan(u, m);
     m.label.hidden = false;
-    const w = m.label.offsetWidth;
-    const left = Math.min(Math.max(x - w / 2, 0), width - w);
-    const row = rowEnds.findIndex((end) => left >= end + LABEL_GAP);
+  }
+  for (const m of markers) m.width = m.label.offsetWidth; // read after all writes: one layout
+  const rows = Array.from({ length: LABEL_ROWS }, () => []);
+  const urgent = (m) => (m.deployment.status === 'succeeded' ? 1 : 0);
+  for (const m of [...markers].sort((a, b) => urgent(a) - urgent(b) || a.x - b.x)) {
+    const left = Math.min(Math.max(m.x - m.width / 2, 0), width - m.width);
+    const right = left + m.width;
+    const row = rows.findIndex((taken) => taken.every(([l, r]) => right + LABEL_GAP <= l || left >= r + LABEL_GAP));
     if (row < 0) {
       m.label.hidden = true;
       m.el.dataset.labelRow = '';
       m.line.style.top = '0px';
       continue;
     }
-    rowEnds[row] = left + w;
+    rows[row].push([left, right]);
     m.el.dataset.labelRow = String(row);
-    m.label.style.left = `${left - x}px`;
+    m.label.style.left = `${left - m.x}px`;
     m.label.style.top = `${-(row + 1) * LABEL_ROW - 2}px`;
     m.line.style.top = `${-row * LABEL_ROW - 4}px`;
   }
 }
 
 /** The shaded band from start to finish of a deployment, clipped to the plot. */
-function placeSpan(u, m, x) {
+function placeSpan(u, m) {
   const d = m.deployment;
+  const x = m.x;
   if (!d.finishedAt) {
     m.span.hidden = true;
     return;

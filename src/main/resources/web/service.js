@@ -20,40 +20,44 @@ let tip = null;
  */
 export async function renderServicePage(params, { api, navigate, reload }) {
   const service = params.get('service');
-  const environment = params.get('environment') || null;
   const range = timeWindow(params);
+  const services = await api('/api/v1/services');
+  const environments = [...new Set(services.items.filter((s) => s.service === service).map((s) => s.environment))].sort();
+  // no environment in the URL: production's markers if there is one; an empty one means all environments
+  const environment = params.get('environment') ?? defaultEnvironment(environments);
   const query = new URLSearchParams({ from: iso(range.from), to: iso(range.to) });
   if (environment) query.set('environment', environment);
-  const [services, metrics, deployments] = await Promise.all([
-    api('/api/v1/services'),
+  const [metrics, deployments] = await Promise.all([
     api(`/api/v1/services/${encodeURIComponent(service)}/metrics?${query}`),
     allDeployments(api, service, environment, range),
   ]);
 
-  const go = (changes) => navigate({ service, environment, ...changes });
-  const environments = [...new Set(services.items.filter((s) => s.service === service).map((s) => s.environment))].sort();
+  // a change of one picker keeps the others: the environment keeps the range, a range keeps the environment
+  const shown = range.preset ? { range: range.preset } : { from: iso(range.from), to: iso(range.to) };
+  const go = (changes) => navigate({ service, environment, ...shown, ...changes });
   const panels = metrics.panels.map((p, i) => ({ panel: p, ...panelNode(p, i) }));
   const node = h('div', { class: 'service-page' },
     h('div', { class: 'page-head' },
       h('div', { class: 'title-row' }, h('h1', {}, service), environmentPicker(environments, environment, go)),
       rangePicker(range, go, reload)),
-    h('p', { class: 'window-note', 'data-testid': 'window' },
-      `${formatTimeWithZone(range.from)} to ${formatTimeWithZone(range.to)}. Drag across a chart to zoom in.`),
+    h('div', { class: 'window-row' },
+      h('p', { class: 'window-note', 'data-testid': 'window' },
+        `${formatTimeWithZone(range.from)} to ${formatTimeWithZone(range.to)}. Drag across a chart to zoom in.`),
+      statusKey()),
     range.ignored && h('p', { class: 'problem', role: 'alert' }, range.ignored),
     metrics.demo && h('div', { class: 'banner demo', role: 'note', 'data-testid': 'demo-banner' },
       h('strong', {}, 'Demo data'), ': these graphs come from the built-in demo provider, not from a metrics backend.'),
     deployments.truncated && h('p', { class: 'problem', role: 'alert' },
       `Only the newest ${deployments.items.length} deployments are shown; pick a shorter range to see all of them.`),
-    statusKey(),
     h('div', { class: 'panels' }, ...panels.map((p) => p.node)),
     deploymentsSection(deployments.items, api));
 
   const mount = () => {
     tip ??= new MarkerTip(document.getElementById('marker-tip'), highlight);
-    const onZoom = (from, to) => go({ from: iso(from), to: iso(to) });
+    const onZoom = (from, to) => go({ from: iso(from), to: iso(to), range: null });
     const charts = panels.filter((p) => p.chart).map((p, i) => ({
       target: p.chart,
-      chart: drawChart(p.chart, p.panel, range, deployments.items, { tip, onZoom, focusable: i === 0 }),
+      chart: drawChart(p.chart, p.panel, range, deployments.items, { legend: p.legend, tip, onZoom, focusable: i === 0 }),
     }));
     const observer = new ResizeObserver(() => charts.forEach((c) => c.chart.resize(c.target.clientWidth)));
     charts.forEach((c) => observer.observe(c.target));
@@ -99,19 +103,24 @@ async function allDeployments(api, service, environment, range) {
   return { items, truncated: true };
 }
 
+function defaultEnvironment(environments) {
+  if (environments.length === 1) return environments[0];
+  return ['production', 'prod', 'prd', 'live'].find((e) => environments.includes(e)) ?? '';
+}
+
 function environmentPicker(environments, current, go) {
   const options = current && !environments.includes(current) ? [...environments, current] : environments;
   const select = h('select', { id: 'environment', 'data-testid': 'environment' },
     h('option', { value: '' }, 'All environments'),
     ...options.map((e) => h('option', { value: e, selected: e === current }, e)));
-  select.addEventListener('change', () => go({ environment: select.value || null }));
+  select.addEventListener('change', () => go({ environment: select.value }));
   return h('div', { class: 'field' }, h('label', { for: 'environment' }, 'Environment'), select);
 }
 
 function rangePicker(range, go, reload) {
   const presets = Object.keys(PRESETS).map((p) => h('button', {
     type: 'button', class: 'preset', 'aria-pressed': String(range.preset === p), 'data-testid': `range-${p}`,
-    onclick: () => go({ range: p }),
+    onclick: () => go({ range: p, from: null, to: null }),
   }, p));
   const fromInput = h('input', { id: 'range-from', type: 'datetime-local', step: 1, value: localInput(range.from), required: true });
   const toInput = h('input', { id: 'range-to', type: 'datetime-local', step: 1, value: localInput(range.to), required: true });
@@ -126,7 +135,7 @@ function rangePicker(range, go, reload) {
     const to = new Date(toInput.value).getTime();
     if (!(from < to)) error.textContent = 'From must be before To.';
     else if (to - from > MAX_WINDOW) error.textContent = 'Pick at most 90 days.';
-    else go({ from: iso(from), to: iso(to) });
+    else go({ from: iso(from), to: iso(to), range: null });
   });
   return h('div', { class: 'range-row' },
     h('div', { class: 'presets', role: 'group', 'aria-label': 'Last' }, h('span', { class: 'muted' }, 'Last'), ...presets),
@@ -136,19 +145,21 @@ function rangePicker(range, go, reload) {
 
 function panelNode(panel, index) {
   const titleId = `panel-title-${index}`;
+  const legend = h('div', { class: 'panel-legend' });
   const head = h('header', { class: 'panel-head' },
     h('h2', { id: titleId, title: panel.query }, panel.title),
-    panel.unit && h('span', { class: 'unit' }, panel.unit));
+    panel.unit && h('span', { class: 'unit' }, panel.unit),
+    legend);
+  const section = (...body) => h('section', {
+    class: 'panel', 'data-testid': `panel-${panel.id}`, 'aria-labelledby': titleId,
+  }, head, ...body);
   if (panel.error) {
-    return {
-      node: h('section', { class: 'panel', 'data-testid': `panel-${panel.id}`, 'aria-labelledby': titleId }, head,
-        h('div', { class: 'panel-error', role: 'alert', 'data-testid': 'panel-error' },
-          h('strong', {}, 'The metrics backend did not answer this graph. '), panel.error)),
-      chart: null,
-    };
+    const error = h('div', { class: 'panel-error', role: 'alert', 'data-testid': 'panel-error' },
+      h('strong', {}, 'The metrics backend did not answer this graph. '), panel.error);
+    return { node: section(error), chart: null, legend };
   }
   const chart = h('div', { class: 'chart', 'data-testid': `chart-${panel.id}` });
-  return { node: h('section', { class: 'panel', 'data-testid': `panel-${panel.id}`, 'aria-labelledby': titleId }, head, chart), chart };
+  return { node: section(chart), chart, legend };
 }
 
 function statusKey() {
@@ -211,13 +222,16 @@ async function loadDeliveries(d, api, cell, button) {
   }
 }
 
+/** One sink's delivery: its state, and while it is not delivered the attempts so far and the last error. */
 function deliveryItem(s) {
-  const facts = [`${s.attempts} attempt${s.attempts === 1 ? '' : 's'}`];
-  if (s.deliveredAt) facts.push(`delivered ${formatTimeWithZone(Date.parse(s.deliveredAt))}`);
-  if (s.nextAttemptAt && !s.deliveredAt) facts.push(`next try ${formatTimeWithZone(Date.parse(s.nextAttemptAt))}`);
-  if (s.lastError) facts.push(`last error: ${s.lastError}`);
-  return h('li', { title: facts.join('; '), dataset: { sink: s.sink, state: s.state } },
-    `${s.sink}: `, h('span', { class: `delivery-${s.state}` }, s.state));
+  const pending = s.state !== 'delivered';
+  const facts = [];
+  if (pending) facts.push(`${s.attempts} attempt${s.attempts === 1 ? '' : 's'}`);
+  if (pending && s.nextAttemptAt) facts.push(`next ${formatTime(Date.parse(s.nextAttemptAt))}`);
+  if (pending && s.lastError) facts.push(s.lastError);
+  return h('li', { dataset: { sink: s.sink, state: s.state } },
+    `${s.sink}: `, h('span', { class: `delivery-${s.state}` }, s.state),
+    facts.length > 0 && h('div', { class: 'muted delivery-facts' }, facts.join(' · ')));
 }
 
 /** Marks one deployment's markers and table row (or none) so the eye can follow it between charts and table. */
@@ -226,7 +240,6 @@ function highlight(id) {
   if (id == null) return;
   document.querySelectorAll(`[data-deployment-id="${CSS.escape(id)}"]`).forEach((el) => el.classList.add('hl'));
 }
-
 
 /** RFC 3339 in UTC, without milliseconds when they are zero. */
 function iso(ms) {

@@ -14,6 +14,8 @@ import io.shipwatch.providers.demo.DemoProvider;
 import io.shipwatch.testing.Http;
 import io.shipwatch.testing.RecordingHttpServer;
 import io.shipwatch.testing.Requirements;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -161,6 +164,46 @@ class WebUiIT {
     }
 
     @Test
+    void serviceOpensOnProductionAndAllEnvironmentsAddsTheOthers() {
+        open(base + "/?service=checkout" + WINDOW);
+        assertThat(new Select(byTestId("environment")).getFirstSelectedOption().getText()).isEqualTo("production");
+        assertThat(versionsInTable()).doesNotContain("1.5.0").contains("1.0.0");
+
+        new Select(byTestId("environment")).selectByVisibleText("All environments");
+        awaitSettled();
+
+        assertThat(URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8))
+                .as("all environments, the same window").contains("environment=&", WINDOW);
+        assertThat(versionsInTable()).contains("1.5.0", "1.0.0");
+        assertThat(markers("chart-request_rate")).extracting(Marker::version).contains("1.5.0");
+    }
+
+    @Test
+    void draggingAcrossAChartShowsThatRangeOnEveryChart() {
+        open(base + "/?service=checkout&environment=production" + WINDOW);
+        WebElement plot = byTestId("chart-request_rate").findElement(By.cssSelector(".u-over"));
+        int width = plot.getRect().getWidth();
+
+        // from a quarter to three quarters of the plot: 07:30 to 10:30 into the six hours
+        String before = browser.getCurrentUrl();
+        new Actions(browser).moveToElement(plot, -width / 4, 0).clickAndHold().moveByOffset(width / 2, 0).release().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.getCurrentUrl().equals(before));
+        awaitSettled();
+
+        String url = URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8);
+        Instant from = Instant.parse(url.replaceAll(".*[?&]from=([^&]+).*", "$1"));
+        Instant to = Instant.parse(url.replaceAll(".*[?&]to=([^&]+).*", "$1"));
+        assertThat(Duration.between(FROM.plus(Duration.ofMinutes(90)), from).abs()).isLessThan(Duration.ofMinutes(3));
+        assertThat(Duration.between(FROM.plus(Duration.ofMinutes(270)), to).abs()).isLessThan(Duration.ofMinutes(3));
+        List<String> inRange = checkout.stream().filter(d -> !d.markerTime().isBefore(from) && !d.markerTime().isAfter(to))
+                .sorted(Comparator.comparing(Deployment::markerTime)).map(Deployment::version).toList();
+        assertThat(inRange).containsExactly("1.2.0", "1.2.1", "1.3.0");
+        for (String chart : CHARTS) {
+            assertThat(markers(chart)).as(chart).extracting(Marker::version).containsExactlyElementsOf(inRange);
+        }
+    }
+
+    @Test
     void markersFollowEveryPageOfDeployments() {
         open(base + "/?service=search&environment=production" + WINDOW);
 
@@ -253,6 +296,11 @@ class WebUiIT {
 
     private static WebElement marker(String chart, String version) {
         return byTestId(chart).findElement(By.cssSelector("[data-testid=marker][data-version='" + version + "'] .marker-hit"));
+    }
+
+    private static List<String> versionsInTable() {
+        return browser.findElements(By.cssSelector("[data-testid=deployment-row]")).stream()
+                .map(r -> r.getAttribute("data-version")).toList();
     }
 
     private static WebElement row(String version) {
