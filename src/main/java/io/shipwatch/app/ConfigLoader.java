@@ -49,7 +49,7 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new InputException(where(source, e.getLocation()), "unknown key '" + path(e) + "'",
+            throw new InputException(keyLine(yaml, source, e), "unknown key '" + path(e) + "'",
                     "known keys here: " + known);
         } catch (JsonMappingException e) {
             throw new InputException(where(source, e.getLocation()), "'" + path(e) + "': "
@@ -94,6 +94,19 @@ public final class ConfigLoader {
             }
         }
         return sb.toString();
+    }
+
+    /** The line of an unknown key: the YAML parser reports where it stopped, which can be past the key. */
+    private static String keyLine(String yaml, String source, UnrecognizedPropertyException e) {
+        String[] lines = yaml.split("\n", -1);
+        int reported = e.getLocation() == null ? lines.length : Math.min(e.getLocation().getLineNr(), lines.length);
+        Pattern key = Pattern.compile("^[\\s-]*[\"']?" + Pattern.quote(e.getPropertyName()) + "[\"']?\\s*:");
+        for (int i = reported - 1; i >= 0; i--) {
+            if (key.matcher(lines[i]).find()) {
+                return source + ":" + (i + 1);
+            }
+        }
+        return where(source, e.getLocation());
     }
 
     private static String where(String source, JsonLocation loc) {

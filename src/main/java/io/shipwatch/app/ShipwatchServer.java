@@ -35,7 +35,12 @@ public final class ShipwatchServer implements AutoCloseable {
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
-                settings.tokens()), markers, store, graphs, database::isReachable);
+                settings.tokens()), markers, store, graphs, database::isReachable, routeGroups());
+    }
+
+    /** The endpoints of the capabilities beyond markers; each capability adds its group here. */
+    private List<ApiServer.RouteGroup> routeGroups() {
+        return List.of();
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.shipwatch.core.ConflictException;
@@ -37,8 +38,13 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
 
+    /** A capability's own endpoints; each capability registers its routes here rather than editing this class. */
+    public interface RouteGroup {
+        void register(JavalinDefaultRoutingApi routes);
+    }
+
     public ApiServer(Settings settings, MarkerService markers, MarkerStore store, ServiceGraphs graphs,
-                     BooleanSupplier databaseReachable) {
+                     BooleanSupplier databaseReachable, List<RouteGroup> more) {
         TokenAuth auth = new TokenAuth(settings.tokens());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new DeploymentMetrics(store));
@@ -67,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
             routes.patch("/api/v1/deployments/{id}", deployments::change);
             routes.get("/api/v1/services", services::list);
             routes.get("/api/v1/services/{service}/metrics", services::metrics);
+            more.forEach(group -> group.register(routes));
             routes.exception(NotFoundException.class, (e, ctx) -> problem(ctx, Problem.invalid(404, "Not Found", e, ctx.path())));
             routes.exception(ConflictException.class, (e, ctx) -> problem(ctx, Problem.invalid(409, "Conflict", e, ctx.path())));
             routes.exception(InputException.class, (e, ctx) -> problem(ctx, Problem.invalid(400, "Invalid input", e, ctx.path())));

@@ -69,7 +69,8 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (FlywayException e) {
             dataSource.close();
-            throw new StoreException("cannot open the database at " + redact(url) + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the database at " + redact(url) + ": " + rootMessage(e)
+                    + "; is the database running, and is --db (or SHIPWATCH_DB) right?", e);
         }
         return new Database(dataSource, sqlite);
     }
