@@ -56,8 +56,12 @@ export function drawChart(target, panel, range, deployments, { legend, tip, onZo
         placeMarkers(u, markers);
       }],
       setSelect: [(u) => zoomTo(u, onZoom)],
+      // values only while a cursor is on some chart (they are synced); idle, a one-series legend repeats the title
+      setCursor: [(u) => legend.classList.toggle('idle', u.cursor.idx == null)],
     },
   };
+  legend.classList.add('idle');
+  legend.classList.toggle('single', panel.series.length <= 1);
   const chart = new uPlot(opts, chartData(panel, from, to), target);
   target.dataset.xMin = String(from);
   target.dataset.xMax = String(to);
