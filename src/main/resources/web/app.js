@@ -79,7 +79,8 @@ function show(node) {
 
 async function renderServices() {
   const { items } = await api('/api/v1/services');
-  const rows = [...items].sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment));
+  const rows = [...items]
+    .sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment));
   const now = Date.now();
   const body = rows.length === 0
     ? [h('tr', {}, h('td', { colspan: 5, class: 'empty' },
@@ -87,11 +88,12 @@ async function renderServices() {
     : rows.map((s) => {
       const at = markerTime(s.latest);
       return h('tr', { 'data-testid': 'service-row', dataset: { service: s.service, environment: s.environment } },
-        h('th', { scope: 'row' }, h('a', { href: `/?${new URLSearchParams({ service: s.service, environment: s.environment })}` }, s.service)),
+        h('th', { scope: 'row' },
+          h('a', { href: `/?${new URLSearchParams({ service: s.service, environment: s.environment })}` }, s.service)),
         h('td', {}, s.environment),
         h('td', { class: 'mono' }, s.latest.version),
         h('td', {}, statusBadge(s.latest.status)),
-        h('td', { title: formatTime(at) }, formatRelative(at, now), h('span', { class: 'muted' }, ` · ${formatTime(at)}`)));
+        h('td', {}, formatRelative(at, now), h('span', { class: 'muted' }, ` · ${formatTime(at)}`)));
     });
   const node = h('section', { class: 'services' },
     h('h1', {}, 'Services'),

@@ -1,7 +1,8 @@
 // One uPlot chart per panel, with every deployment in the range drawn over it as a vertical marker line. Markers are
 // DOM elements in uPlot's overlay (not canvas strokes) so they can be hovered, focused and inspected by tests.
 import {
-  h, STATUS, commitUrl, externalLink, statusBadge, formatDuration, formatTimeWithZone, formatValue, markerTime, shortSha, timeTicks,
+  h, STATUS, commitUrl, externalLink, statusBadge, formatDuration, formatTimeWithZone, formatValue, markerTime,
+  shortSha, timeTicks,
 } from './ui.js';
 
 // Series colours chosen apart from the status colours (green, red, orange, blue) so lines never read as markers.
@@ -211,7 +212,8 @@ export class MarkerTip {
     this.el.dataset.deploymentId = d.id;
     const a = anchor.getBoundingClientRect();
     const box = this.el.getBoundingClientRect();
-    const left = Math.min(Math.max(8, a.left + a.width / 2 - box.width / 2), document.documentElement.clientWidth - box.width - 8);
+    const maxLeft = document.documentElement.clientWidth - box.width - 8;
+    const left = Math.min(Math.max(8, a.left + a.width / 2 - box.width / 2), maxLeft);
     const below = a.bottom + 8;
     const top = below + box.height > window.innerHeight && a.top - box.height - 8 > 0 ? a.top - box.height - 8 : below;
     this.el.style.left = `${left + window.scrollX}px`;
@@ -237,7 +239,8 @@ function details(d) {
   const rows = [
     ['Service', `${d.service} / ${d.environment}`],
     ['Started', formatTimeWithZone(started)],
-    ['Finished', finished == null ? 'still running' : `${formatTimeWithZone(finished)} (${formatDuration(finished - started)})`],
+    ['Finished', finished == null
+      ? 'still running' : `${formatTimeWithZone(finished)} (${formatDuration(finished - started)})`],
     ['Commit', d.commitSha ? externalLink(commitUrl(d), shortSha(d.commitSha), d.commitSha) : null],
     ['Actor', d.actor],
     ['Pipeline', d.pipelineRunUrl || d.pipelineRunId

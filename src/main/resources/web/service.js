@@ -1,7 +1,7 @@
 // The service page: environment and time-range pickers, one chart per panel with the deployments as markers, and
 // the table of those deployments.
 import {
-  h, STATUS, statusBadge, commitUrl, externalLink, formatDuration, formatTime, formatTimeWithZone, markerTime, shortSha, zoneLabel,
+  h, STATUS, statusBadge, commitUrl, externalLink, formatDuration, formatTime, formatTimeWithZone, shortSha, zoneLabel,
 } from './ui.js';
 import { drawChart, MarkerTip } from './charts.js';
 
@@ -22,7 +22,8 @@ export async function renderServicePage(params, { api, navigate, reload }) {
   const service = params.get('service');
   const range = timeWindow(params);
   const services = await api('/api/v1/services');
-  const environments = [...new Set(services.items.filter((s) => s.service === service).map((s) => s.environment))].sort();
+  const environments = [...new Set(services.items.filter((s) => s.service === service).map((s) => s.environment))]
+    .sort();
   // no environment in the URL: production's markers if there is one; an empty one means all environments
   const environment = params.get('environment') ?? defaultEnvironment(environments);
   const query = new URLSearchParams({ from: iso(range.from), to: iso(range.to) });
@@ -57,7 +58,8 @@ export async function renderServicePage(params, { api, navigate, reload }) {
     const onZoom = (from, to) => go({ from: iso(from), to: iso(to), range: null });
     const charts = panels.filter((p) => p.chart).map((p, i) => ({
       target: p.chart,
-      chart: drawChart(p.chart, p.panel, range, deployments.items, { legend: p.legend, tip, onZoom, focusable: i === 0 }),
+      chart: drawChart(p.chart, p.panel, range, deployments.items,
+        { legend: p.legend, tip, onZoom, focusable: i === 0 }),
     }));
     const observer = new ResizeObserver(() => charts.forEach((c) => c.chart.resize(c.target.clientWidth)));
     charts.forEach((c) => observer.observe(c.target));
@@ -79,8 +81,8 @@ function timeWindow(params) {
     if (Number.isFinite(from) && Number.isFinite(to) && from < to && to - from <= MAX_WINDOW) {
       return { from, to, preset: null };
     }
-    ignored = `The range ${params.get('from')} to ${params.get('to')} was ignored: give RFC 3339 times, from before to, `
-      + 'at most 90 days apart.';
+    ignored = `The range ${params.get('from')} to ${params.get('to')} was ignored: give RFC 3339 times, `
+      + 'from before to, at most 90 days apart.';
   }
   const preset = Object.hasOwn(PRESETS, params.get('range')) ? params.get('range') : DEFAULT_PRESET;
   const end = Math.floor(Date.now() / 1000) * 1000;
@@ -122,8 +124,11 @@ function rangePicker(range, go, reload) {
     type: 'button', class: 'preset', 'aria-pressed': String(range.preset === p), 'data-testid': `range-${p}`,
     onclick: () => go({ range: p, from: null, to: null }),
   }, p));
-  const fromInput = h('input', { id: 'range-from', type: 'datetime-local', step: 1, value: localInput(range.from), required: true });
-  const toInput = h('input', { id: 'range-to', type: 'datetime-local', step: 1, value: localInput(range.to), required: true });
+  const timeInput = (id, ms) => h('input', {
+    id, type: 'datetime-local', step: 1, value: localInput(ms), required: true,
+  });
+  const fromInput = timeInput('range-from', range.from);
+  const toInput = timeInput('range-to', range.to);
   const error = h('span', { class: 'field-error', role: 'alert' });
   const custom = h('form', { class: 'custom-range', 'data-testid': 'custom-range' },
     h('label', { for: 'range-from' }, 'From'), fromInput,
@@ -138,9 +143,10 @@ function rangePicker(range, go, reload) {
     else go({ from: iso(from), to: iso(to), range: null });
   });
   return h('div', { class: 'range-row' },
-    h('div', { class: 'presets', role: 'group', 'aria-label': 'Last' }, h('span', { class: 'muted' }, 'Last'), ...presets),
+    h('div', { class: 'presets', role: 'group', 'aria-label': 'Last' },
+      h('span', { class: 'muted', 'aria-hidden': 'true' }, 'Last'), ...presets),
     custom,
-    h('button', { type: 'button', class: 'refresh', onclick: reload, title: 'Load the graphs and deployments again' }, 'Refresh'));
+    h('button', { type: 'button', onclick: reload, title: 'Load the graphs and deployments again' }, 'Refresh'));
 }
 
 function panelNode(panel, index) {
@@ -190,18 +196,22 @@ function deploymentRow(d, api, now) {
   const started = Date.parse(d.startedAt);
   const finished = d.finishedAt ? Date.parse(d.finishedAt) : null;
   const delivery = h('td', { 'data-testid': 'delivery' });
-  const show = h('button', { type: 'button', class: 'small', 'aria-label': `Show delivery state of ${d.version}` }, 'Show');
+  const show = h('button', { type: 'button', class: 'small', 'aria-label': `Show delivery state of ${d.version}` },
+    'Show');
   show.addEventListener('click', () => loadDeliveries(d, api, delivery, show));
   delivery.append(show);
   const pipeline = d.pipelineRunUrl || d.pipelineRunId
     ? externalLink(d.pipelineRunUrl, d.pipelineRunId ? `run ${d.pipelineRunId}` : 'pipeline run') : '–';
-  return h('tr', { 'data-testid': 'deployment-row', dataset: { deploymentId: d.id, version: d.version, status: d.status } },
+  const duration = finished == null ? `${formatDuration(now - started)} so far` : formatDuration(finished - started);
+  return h('tr', {
+    'data-testid': 'deployment-row', dataset: { deploymentId: d.id, version: d.version, status: d.status },
+  },
     h('td', { class: 'mono version' }, d.version),
     h('td', {}, statusBadge(d.status)),
     h('td', {}, d.environment),
     h('td', { class: 'nowrap' }, formatTime(started)),
     h('td', { class: 'nowrap' }, finished == null ? 'running' : formatTime(finished)),
-    h('td', { class: 'nowrap' }, finished == null ? `${formatDuration(now - started)} so far` : formatDuration(finished - started)),
+    h('td', { class: 'nowrap' }, duration),
     h('td', { class: 'mono' }, d.commitSha ? externalLink(commitUrl(d), shortSha(d.commitSha), d.commitSha) : '–'),
     h('td', {}, d.actor ?? '–'),
     h('td', {}, pipeline),
@@ -250,5 +260,6 @@ function iso(ms) {
 function localInput(ms) {
   const d = new Date(ms);
   const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${date}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }

@@ -47,7 +47,8 @@ export function safeUrl(url) {
 /** A status badge: glyph and label, coloured by status. */
 export function statusBadge(status) {
   const s = STATUS[status] ?? { label: status, glyph: '?' };
-  return h('span', { class: `badge st-${status}`, dataset: { status } }, h('span', { 'aria-hidden': 'true' }, s.glyph), ' ', s.label);
+  return h('span', { class: `badge st-${status}`, dataset: { status } },
+    h('span', { 'aria-hidden': 'true' }, s.glyph), ' ', s.label);
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
@@ -158,7 +159,8 @@ export function markerTime(deployment) {
 /** A link to the commit on its repository host (GitHub and GitLab both answer /commit/SHA), or null. */
 export function commitUrl(deployment) {
   const repo = safeUrl(deployment.repositoryUrl);
-  return repo && deployment.commitSha ? `${repo.replace(/\/+$/, '')}/commit/${encodeURIComponent(deployment.commitSha)}` : null;
+  if (!repo || !deployment.commitSha) return null;
+  return `${repo.replace(/\/+$/, '')}/commit/${encodeURIComponent(deployment.commitSha)}`;
 }
 
 /** A link that opens outside the UI, or the text alone when there is no usable URL. */

@@ -1,5 +1,9 @@
 package io.shipwatch.http;
 
+import static io.shipwatch.markers.DeploymentStatus.FAILED;
+import static io.shipwatch.markers.DeploymentStatus.ROLLED_BACK;
+import static io.shipwatch.markers.DeploymentStatus.STARTED;
+import static io.shipwatch.markers.DeploymentStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,12 +21,15 @@ import io.shipwatch.testing.Requirements;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +94,21 @@ class WebUiIT {
     }
 
     @Test
+    void servicesPageListsEachEnvironmentWithItsLatestDeploymentAndLinksToItsPage() {
+        open(base + "/");
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=service-row]"));
+        assertThat(rows).extracting(r -> r.getAttribute("data-service") + "/" + r.getAttribute("data-environment"))
+                .containsExactly("checkout/production", "checkout/staging", "payments/production", "search/production");
+        assertThat(rows.get(0).getText()).contains("checkout", "production", "1.4.0", "In progress");
+
+        rows.get(0).findElement(By.linkText("checkout")).click();
+        awaitSettled();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/?service=checkout&environment=production");
+        assertThat(byTestId("chart-request_rate").isDisplayed()).isTrue();
+    }
+
+    @Test
     void everyDeploymentOfTheWindowIsAMarkerAtItsTimeOnEveryChart() {
         open(base + "/?service=checkout&environment=production" + WINDOW);
         List<Deployment> byTime = checkout.stream().sorted(Comparator.comparing(Deployment::markerTime)).toList();
@@ -104,11 +126,13 @@ class WebUiIT {
                         / (double) (TO.toEpochMilli() - FROM.toEpochMilli()) * m.plotWidth();
                 assertThat(m.status()).as(d.version()).isEqualTo(d.status().wireName());
                 assertThat(m.color()).as(d.version()).isEqualTo(STATUS_COLORS.get(m.status()));
-                assertThat(m.lineStyle()).as(d.version()).isEqualTo(d.status() == DeploymentStatus.STARTED ? "dashed" : "solid");
+                assertThat(m.lineStyle()).as(d.version())
+                        .isEqualTo(d.status() == STARTED ? "dashed" : "solid");
                 assertThat(m.x()).as(d.version() + " x in " + chart).isCloseTo(expected, within(2.0));
                 assertThat(m.dataX()).as(d.version() + " data-x in " + chart).isCloseTo(m.x(), within(1.0));
                 if (i > 0) {
-                    assertThat(m.x()).as(d.version() + " right of the one before").isGreaterThan(markers.get(i - 1).x());
+                    assertThat(m.x()).as(d.version() + " right of the one before")
+                            .isGreaterThan(markers.get(i - 1).x());
                 }
             }
         }
@@ -126,10 +150,14 @@ class WebUiIT {
                 .containsExactlyElementsOf(newestFirst.stream().map(Deployment::id).toList());
         assertThat(rows).extracting(r -> r.findElement(By.cssSelector("td")).getText())
                 .containsExactlyElementsOf(newestFirst.stream().map(Deployment::version).toList());
-        WebElement failed = row("1.1.0");
-        assertThat(failed.getText()).contains("Failed", "production", "4m", "9f2c1ab", "alice", "run 4711");
-        assertThat(failed.findElement(By.linkText("run 4711")).getAttribute("href"))
-                .isEqualTo("https://ci.example.com/acme/checkout/runs/4711");
+        Deployment failed = checkout("1.1.0");
+        WebElement failedRow = row("1.1.0");
+        assertThat(failedRow.getText()).contains("Failed", "production", "4m", failed.commitSha().substring(0, 7),
+                "alice", "run " + failed.pipelineRunId());
+        assertThat(failedRow.findElement(By.linkText("run " + failed.pipelineRunId())).getAttribute("href"))
+                .isEqualTo(failed.pipelineRunUrl());
+        assertThat(failedRow.findElement(By.linkText(failed.commitSha().substring(0, 7))).getAttribute("href"))
+                .isEqualTo("https://git.example.com/acme/checkout/commit/" + failed.commitSha());
         assertThat(row("1.4.0").getText()).contains("In progress", "running");
     }
 
@@ -149,12 +177,13 @@ class WebUiIT {
         open(base + "/?service=checkout&environment=production" + WINDOW);
         WebElement tooltip = byTestId("marker-tooltip");
 
+        Deployment failed = checkout("1.1.0");
         hover(marker("chart-request_rate", "1.1.0"));
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> tooltip.isDisplayed());
-        assertThat(tooltip.getText()).contains("1.1.0", "Failed", "checkout / production", "9f2c1ab", "alice",
-                "run 4711", "Started", "Finished");
-        assertThat(tooltip.findElement(By.linkText("run 4711")).getAttribute("href"))
-                .isEqualTo("https://ci.example.com/acme/checkout/runs/4711");
+        assertThat(tooltip.getText()).contains("1.1.0", "Failed", "checkout / production",
+                failed.commitSha().substring(0, 7), "alice", "run " + failed.pipelineRunId(), "Started", "Finished");
+        assertThat(tooltip.findElement(By.linkText("run " + failed.pipelineRunId())).getAttribute("href"))
+                .isEqualTo(failed.pipelineRunUrl());
 
         hover(marker("chart-latency_p95", "1.3.0"));
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> tooltip.getText().contains("1.3.0"));
@@ -186,7 +215,8 @@ class WebUiIT {
 
         // from a quarter to three quarters of the plot: 07:30 to 10:30 into the six hours
         String before = browser.getCurrentUrl();
-        new Actions(browser).moveToElement(plot, -width / 4, 0).clickAndHold().moveByOffset(width / 2, 0).release().perform();
+        new Actions(browser).moveToElement(plot, -width / 4, 0).clickAndHold().moveByOffset(width / 2, 0).release()
+                .perform();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.getCurrentUrl().equals(before));
         awaitSettled();
 
@@ -195,7 +225,8 @@ class WebUiIT {
         Instant to = Instant.parse(url.replaceAll(".*[?&]to=([^&]+).*", "$1"));
         assertThat(Duration.between(FROM.plus(Duration.ofMinutes(90)), from).abs()).isLessThan(Duration.ofMinutes(3));
         assertThat(Duration.between(FROM.plus(Duration.ofMinutes(270)), to).abs()).isLessThan(Duration.ofMinutes(3));
-        List<String> inRange = checkout.stream().filter(d -> !d.markerTime().isBefore(from) && !d.markerTime().isAfter(to))
+        List<String> inRange = checkout.stream()
+                .filter(d -> !d.markerTime().isBefore(from) && !d.markerTime().isAfter(to))
                 .sorted(Comparator.comparing(Deployment::markerTime)).map(Deployment::version).toList();
         assertThat(inRange).containsExactly("1.2.0", "1.2.1", "1.3.0");
         for (String chart : CHARTS) {
@@ -220,7 +251,7 @@ class WebUiIT {
                      List.of(new Config.WebhookSection("audit", hook.uri("/hook").toString(), null, null))), null),
                      "sink.db")) {
             Deployment d = withSink.markers().record(draft("payments", "production", "3.0.0",
-                    DeploymentStatus.SUCCEEDED, Duration.ofHours(1), "carol", null)).deployment();
+                    SUCCEEDED, Duration.ofHours(1), "carol")).deployment();
             String url = "http://127.0.0.1:" + withSink.port();
             awaitDelivered(url + "/api/v1/deployments/" + d.id());
 
@@ -238,8 +269,8 @@ class WebUiIT {
         Config config = new Config(null, null, List.of(new Config.TokenSection("viewer", "read-token-0123456789abcdef",
                 "read")), null, null);
         try (ShipwatchServer guarded = startServer(config, "tokens.db")) {
-            guarded.markers().record(draft("checkout", "production", "1.0.0", DeploymentStatus.SUCCEEDED,
-                    Duration.ofMinutes(20), "alice", null));
+            guarded.markers().record(draft("checkout", "production", "1.0.0", SUCCEEDED,
+                    minutes(20), "alice"));
             String url = "http://127.0.0.1:" + guarded.port() + "/";
 
             open(url);
@@ -283,9 +314,9 @@ class WebUiIT {
                            x: box.left + box.width / 2 - plot.left, dataX: Number(m.dataset.x), plotWidth: plot.width,
                            color: style.borderLeftColor, lineStyle: style.borderLeftStyle };
                 });""", byTestId(chart));
-        return raw.stream().map(m -> new Marker((String) m.get("id"), (String) m.get("version"), (String) m.get("status"),
-                        number(m.get("x")), number(m.get("dataX")), number(m.get("plotWidth")), (String) m.get("color"),
-                        (String) m.get("lineStyle")))
+        return raw.stream().map(m -> new Marker((String) m.get("id"), (String) m.get("version"),
+                        (String) m.get("status"), number(m.get("x")), number(m.get("dataX")),
+                        number(m.get("plotWidth")), (String) m.get("color"), (String) m.get("lineStyle")))
                 .sorted(Comparator.comparingDouble(Marker::x))
                 .toList();
     }
@@ -295,7 +326,8 @@ class WebUiIT {
     }
 
     private static WebElement marker(String chart, String version) {
-        return byTestId(chart).findElement(By.cssSelector("[data-testid=marker][data-version='" + version + "'] .marker-hit"));
+        return byTestId(chart).findElement(
+                By.cssSelector("[data-testid=marker][data-version='" + version + "'] .marker-hit"));
     }
 
     private static List<String> versionsInTable() {
@@ -361,18 +393,19 @@ class WebUiIT {
 
     /** Six checkout releases to production in the window, one of each status, and others that must not show. */
     private static void recordDeployments() {
-        checkout.add(record(draft("checkout", "production", "1.0.0", DeploymentStatus.SUCCEEDED, Duration.ofMinutes(20), "alice", null)));
-        checkout.add(record(draft("checkout", "production", "1.1.0", DeploymentStatus.FAILED, Duration.ofMinutes(70), "alice", null)));
-        checkout.add(record(draft("checkout", "production", "1.2.0", DeploymentStatus.ROLLED_BACK, Duration.ofMinutes(120), "dave", "error ratio doubled")));
-        checkout.add(record(draft("checkout", "production", "1.2.1", DeploymentStatus.SUCCEEDED, Duration.ofMinutes(140), "dave", null)));
-        checkout.add(record(draft("checkout", "production", "1.3.0", DeploymentStatus.SUCCEEDED, Duration.ofMinutes(210), "<b>bob</b>", HOSTILE)));
-        checkout.add(record(draft("checkout", "production", "1.4.0", DeploymentStatus.STARTED, Duration.ofMinutes(310), "alice", null)));
-        record(draft("checkout", "staging", "1.5.0", DeploymentStatus.SUCCEEDED, Duration.ofMinutes(300), "alice", null));
-        record(draft("payments", "production", "7.0.0", DeploymentStatus.SUCCEEDED, Duration.ofMinutes(100), "erin", null));
-        record(draft("checkout", "production", "0.9.0", DeploymentStatus.SUCCEEDED, Duration.ofMinutes(-90), "alice", null));
+        checkout.add(record(draft("checkout", "production", "1.0.0", SUCCEEDED, minutes(20), "alice")));
+        checkout.add(record(draft("checkout", "production", "1.1.0", FAILED, minutes(70), "alice")));
+        checkout.add(record(draft("checkout", "production", "1.2.0", ROLLED_BACK, minutes(120), "dave")));
+        checkout.add(record(draft("checkout", "production", "1.2.1", SUCCEEDED, minutes(140), "dave")));
+        checkout.add(record(withDescription(
+                draft("checkout", "production", "1.3.0", SUCCEEDED, minutes(210), "<b>bob</b>"), HOSTILE)));
+        checkout.add(record(draft("checkout", "production", "1.4.0", STARTED, minutes(310), "alice")));
+        record(draft("checkout", "staging", "1.5.0", SUCCEEDED, minutes(300), "alice"));
+        record(draft("payments", "production", "7.0.0", SUCCEEDED, minutes(100), "erin"));
+        record(draft("checkout", "production", "0.9.0", SUCCEEDED, minutes(-90), "alice"));
         for (int i = 0; i < MANY; i++) {
-            record(draft("search", "production", "5." + i + ".0", DeploymentStatus.SUCCEEDED,
-                    Duration.ofSeconds(10 + 100L * i), "bot", null));
+            record(draft("search", "production", "5." + i + ".0", SUCCEEDED,
+                    Duration.ofSeconds(10 + 100L * i), "bot"));
         }
     }
 
@@ -380,16 +413,43 @@ class WebUiIT {
         return server.markers().record(draft).deployment();
     }
 
-    /** A deployment starting {@code afterFrom} into the window and taking four minutes unless it still runs. */
+    private static Duration minutes(int n) {
+        return Duration.ofMinutes(n);
+    }
+
+    /**
+     * A deployment starting {@code afterFrom} into the window and taking four minutes unless it still runs, with a
+     * commit and a pipeline run of its own.
+     */
     private static Deployment draft(String service, String environment, String version, DeploymentStatus status,
-                                    Duration afterFrom, String actor, String description) {
+                                    Duration afterFrom, String actor) {
         Instant started = FROM.plus(afterFrom);
-        Instant finished = status == DeploymentStatus.STARTED ? null : started.plus(Duration.ofMinutes(4));
-        String run = version.equals("1.1.0") ? "4711" : String.valueOf(1000 + Math.abs(version.hashCode() % 9000));
-        return new Deployment(null, service, environment, version, status, started, finished,
-                version.equals("1.1.0") ? "9f2c1ab5e0d4c3b2a1908f7e6d5c4b3a29180706" : "0123456789abcdef0123456789abcdef01234567",
+        Instant finished = status == STARTED ? null : started.plus(Duration.ofMinutes(4));
+        String name = service + "@" + version;
+        String sha = sha1(name);
+        String run = String.valueOf(1000 + Math.floorMod(name.hashCode(), 9000));
+        return new Deployment(null, service, environment, version, status, started, finished, sha,
                 "https://git.example.com/acme/" + service, List.of(), run,
-                "https://ci.example.com/acme/" + service + "/runs/" + run, actor, description, Map.of(), null, null, null);
+                "https://ci.example.com/acme/" + service + "/runs/" + run, actor, null, Map.of(), null, null, null);
+    }
+
+    private static String sha1(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-1", e);
+        }
+    }
+
+    private static Deployment withDescription(Deployment d, String description) {
+        return new Deployment(d.id(), d.service(), d.environment(), d.version(), d.status(), d.startedAt(),
+                d.finishedAt(), d.commitSha(), d.repositoryUrl(), d.commits(), d.pipelineRunId(), d.pipelineRunUrl(),
+                d.actor(), description, d.tags(), d.idempotencyKey(), d.createdAt(), d.updatedAt());
+    }
+
+    private static Deployment checkout(String version) {
+        return checkout.stream().filter(d -> d.version().equals(version)).findFirst().orElseThrow();
     }
 
     private static WebDriver startBrowser(Path chromium, Path chromedriver) {
