@@ -4,16 +4,22 @@ import io.shipwatch.core.ConflictException;
 import io.shipwatch.core.InputException;
 import io.shipwatch.core.NotFoundException;
 import io.shipwatch.core.Problems;
+import io.shipwatch.core.TimeWindow;
+import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -68,6 +74,33 @@ public final class DoraService {
         DoraInput input = new DoraInput(deployments, incidents, checks, store.changeStarts(services, environments));
         return new DoraCalculator(input, settings).report(query.window());
     }
+
+    /** One (service, production environment): what the DORA figures are kept per. */
+    public record Unit(String service, String environment) {
+    }
+
+    /** The five figures over {@code window} for every unit that has production deployments or incidents. */
+    public Map<Unit, DoraReport.DoraMetrics> metricsByUnit(TimeWindow window) {
+        Set<String> environments = settings.productionEnvironments();
+        var deployments = store.history(null, environments);
+        List<FailedCheck> checks = new ArrayList<>();
+        List<String> ids = deployments.stream().map(d -> d.id()).toList();
+        failureSources.forEach(source -> checks.addAll(source.failedChecks(ids)));
+        Map<String, Instant> starts = store.changeStarts(null, environments);
+        Map<Unit, List<Deployment>> byUnit = new TreeMap<>(UNIT_ORDER);
+        deployments.forEach(d -> byUnit.computeIfAbsent(new Unit(d.service(), d.environment()), k -> new ArrayList<>()).add(d));
+        Map<Unit, List<Incident>> incidents = new HashMap<>();
+        store.incidents(null, environments, null, Integer.MAX_VALUE).forEach(i ->
+                incidents.computeIfAbsent(new Unit(i.service(), i.environment()), k -> new ArrayList<>()).add(i));
+        incidents.keySet().forEach(u -> byUnit.putIfAbsent(u, List.of()));
+        Map<Unit, DoraReport.DoraMetrics> out = new LinkedHashMap<>();
+        byUnit.forEach((unit, ds) -> out.put(unit, new DoraCalculator(new DoraInput(ds,
+                incidents.getOrDefault(unit, List.of()), checks, starts), settings).metrics(window)));
+        return out;
+    }
+
+    private static final Comparator<Unit> UNIT_ORDER = Comparator.comparing(Unit::service)
+            .thenComparing(Unit::environment);
 
     // null: every service
     private Set<String> services(DoraQuery query) {

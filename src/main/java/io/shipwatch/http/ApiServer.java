@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.shipwatch.core.ConflictException;
 import io.shipwatch.core.InputException;
@@ -41,6 +42,11 @@ public final class ApiServer implements AutoCloseable {
     /** A capability's own endpoints; each capability registers its routes here rather than editing this class. */
     public interface RouteGroup {
         void register(JavalinDefaultRoutingApi routes);
+
+        /** What the capability adds to {@code /metrics}; read at each scrape. */
+        default List<MultiCollector> collectors() {
+            return List.of();
+        }
     }
 
     public ApiServer(Settings settings, MarkerService markers, MarkerStore store, ServiceGraphs graphs,
@@ -48,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
         TokenAuth auth = new TokenAuth(settings.tokens());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new DeploymentMetrics(store));
+        more.forEach(group -> group.collectors().forEach(registry::register));
         DeploymentRoutes deployments = new DeploymentRoutes(markers);
         ServiceRoutes services = new ServiceRoutes(store, graphs);
         app = Javalin.create(config -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
 import io.shipwatch.core.TimeWindow;
@@ -35,6 +36,11 @@ public final class DoraRoutes implements ApiServer.RouteGroup {
     public DoraRoutes(DoraService dora, Clock clock) {
         this.dora = dora;
         this.clock = clock;
+    }
+
+    @Override
+    public List<MultiCollector> collectors() {
+        return List.of(new DoraGauges(dora, clock));
     }
 
     @Override
