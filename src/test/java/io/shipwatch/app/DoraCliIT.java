@@ -8,38 +8,18 @@ import io.shipwatch.cli.IncidentCommand;
 import io.shipwatch.json.Json;
 import io.shipwatch.testing.DoraScenarios;
 import io.shipwatch.testing.Http;
-import io.shipwatch.testing.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The DORA scenario table through {@code shipwatch dora report}, and incidents through {@code shipwatch incident}. */
-class DoraCliIT {
-    @TempDir
-    Path dir;
-
-    private ShipwatchServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class DoraCliIT extends ScenarioServer {
 
     record Run(int exit, String out, String err) {
-    }
-
-    static Stream<DoraScenarios.Scenario> scenarios() {
-        return DoraScenarios.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +38,7 @@ class DoraCliIT {
 
     @Test
     void tableNamesTheLevelsYearAndSaysNoDataInsteadOfZero() {
-        String base = load(DoraScenarios.all().get(0).json());
+        String base = load(0);
         Run run = dora(base, "report", "--service", "checkout", "--last", "30d");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("DORA report: service checkout, production environments, "
@@ -75,7 +55,7 @@ class DoraCliIT {
 
     @Test
     void markdownIsATable() {
-        String base = load(DoraScenarios.all().get(0).json());
+        String base = load(0);
         Run run = dora(base, "report", "--from", "2026-11-02T00:00:00Z", "--to", "2026-11-30T00:00:00Z",
                 "--output", "markdown");
         assertThat(run.out()).startsWith("## DORA report: all services, production environments, "
@@ -86,7 +66,7 @@ class DoraCliIT {
 
     @Test
     void badFlagsExit2WithOneLine() {
-        String base = load(DoraScenarios.all().get(0).json());
+        String base = load(0);
         Run run = dora(base, "report", "--last", "30", "--output", "yaml");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("--output: unknown format 'yaml'; use table, json or markdown / "
@@ -98,7 +78,7 @@ class DoraCliIT {
 
     @Test
     void incidentOpenAndResolveFeedTimeToRestore() {
-        String base = load(DoraScenarios.all().get(0).json());
+        String base = load(0);
         Run open = incident(base, "open", "--service", "checkout", "--env", "production", "--title", "card payments fail",
                 "--opened-at", "2026-11-20T10:00:00Z", "--severity", "sev1");
         assertThat(open.err()).isEmpty();
@@ -122,19 +102,10 @@ class DoraCliIT {
                 + "2026-11-26T14:04:00Z\n");
     }
 
-    private String load(JsonNode scenario) {
-        ScenarioLoader loader = new ScenarioLoader();
-        ShipwatchServer[] holder = new ShipwatchServer[1];
-        String base = DoraApiIT.start(holder, dir, scenario, loader);
-        server = holder[0];
-        loader.load(base, scenario);
-        return base;
-    }
-
     private static Run dora(String base, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = DoraCommand.commandLine(Map.of("SHIPWATCH_SERVER", base), DoraApiIT.CLOCK, new PrintWriter(out),
+        int exit = DoraCommand.commandLine(Map.of("SHIPWATCH_SERVER", base), CLOCK, new PrintWriter(out),
                 new PrintWriter(err)).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipwatch.json.Json;
-import io.shipwatch.testing.DoraScenarios;
 import io.shipwatch.testing.Http;
 import io.shipwatch.testing.Requirements;
-import io.shipwatch.testing.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,26 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** DORA gauges on /metrics over the rolling 30 days, and the Grafana dashboard built on them. */
-class DoraMetricsIT {
+class DoraMetricsIT extends ScenarioServer {
     static final Path DASHBOARD = Path.of("grafana/shipwatch-dora.json");
     private static final Pattern METRIC = Pattern.compile("\\b(shipwatch_[a-z0-9_]+)\\b");
-
-    @TempDir
-    Path dir;
-
-    private ShipwatchServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void gaugesCarryTheRolling30DayFiguresAndLeaveOutWhatHasNoData() {
@@ -105,13 +89,7 @@ class DoraMetricsIT {
     }
 
     private String scrapeAfterScenario(int index) {
-        JsonNode scenario = DoraScenarios.all().get(index).json();
-        ScenarioLoader loader = new ScenarioLoader();
-        ShipwatchServer[] holder = new ShipwatchServer[1];
-        String base = DoraApiIT.start(holder, dir, scenario, loader);
-        server = holder[0];
-        loader.load(base, scenario);
-        return Http.get(base + "/metrics").body();
+        return Http.get(load(index) + "/metrics").body();
     }
 
     private static List<String> exprs(JsonNode dashboard) {

@@ -40,7 +40,7 @@ class WebhooksIT {
                 new Config.WebhooksSection(new Config.SecretSection(GITHUB), new Config.SecretSection(GITLAB),
                         new Config.SecretSection(ALERTMANAGER), new Config.SecretSection(PAGERDUTY)));
         ServerSettings settings = ServerSettings.resolve(0, null, "jdbc:sqlite:" + dir.resolve("hooks.db"), config, Map.of());
-        server = new ShipwatchServer(settings, DoraApiIT.CLOCK);
+        server = new ShipwatchServer(settings, ScenarioServer.CLOCK);
         base = "http://127.0.0.1:" + server.start();
     }
 
