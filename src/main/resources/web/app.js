@@ -2,6 +2,7 @@
 // Plain ES2020 modules and uPlot; every page is drawn from the JSON API under /api/v1.
 import { h, statusBadge, zoneLabel, formatTime, formatRelative, markerTime } from './ui.js';
 import { renderServicePage } from './service.js';
+import { renderDoraPage } from './dora.js';
 
 const TOKEN_KEY = 'shipwatch.token';
 const main = document.getElementById('main');
@@ -45,13 +46,15 @@ async function render() {
   main.setAttribute('aria-busy', 'true');
   updateTokenButton();
   try {
-    const service = params.get('service');
-    const page = service ? await renderServicePage(params, { api, navigate, reload: render }) : await renderServices();
+    const dora = params.get('page') === 'dora';
+    const service = dora ? null : params.get('service');
+    const page = dora ? await renderDoraPage(params, { api, navigate })
+      : service ? await renderServicePage(params, { api, navigate, reload: render }) : await renderServices();
     if (!isCurrent()) return;
     show(page.node);
     cleanup = page.mount?.() ?? (() => {});
-    document.title = service ? `${service} · Shipwatch` : 'Services · Shipwatch';
-    setCrumbs(service);
+    document.title = dora ? 'DORA metrics · Shipwatch' : service ? `${service} · Shipwatch` : 'Services · Shipwatch';
+    setCrumbs(dora ? 'DORA metrics' : service);
     main.dataset.state = 'ready';
   } catch (e) {
     if (!isCurrent()) return;
@@ -149,6 +152,11 @@ document.getElementById('zone').textContent = `Times in ${zoneLabel()}`;
 document.getElementById('forget-token').addEventListener('click', () => {
   localStorage.removeItem(TOKEN_KEY);
   render();
+});
+document.getElementById('dora-link').addEventListener('click', (e) => {
+  if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  navigate({ page: 'dora' });
 });
 window.addEventListener('popstate', render);
 render();

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** {@code /api/v1/dora} (the report) and {@code /api/v1/incidents} (record, resolve, read, list). */
 public final class DoraRoutes implements ApiServer.RouteGroup {
@@ -63,7 +65,9 @@ public final class DoraRoutes implements ApiServer.RouteGroup {
         problems.throwIfAny();
         DoraQuery query = new DoraQuery(blankToNull(ctx.queryParam("service")), blankToNull(ctx.queryParam("team")),
                 blankToNull(ctx.queryParam("environment")), new TimeWindow(from, to));
-        ctx.json(Json.treeWithNulls(DoraView.report(dora.report(query))));
+        Map<String, Object> body = DoraView.report(dora.report(query));
+        body.put("productionEnvironments", new TreeSet<>(dora.settings().productionEnvironments()));
+        ctx.json(Json.treeWithNulls(body));
     }
 
     private void open(Context ctx) {
