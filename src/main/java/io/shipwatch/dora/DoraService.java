@@ -9,6 +9,7 @@ import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import java.util.UUID;
  * the {@link ChangeFailureSource}s, and hands it to {@link DoraCalculator}. Validation happens before any write.
  */
 public final class DoraService {
+    /** How much history around a window is read: a month before it and a month after it. */
+    public static final Duration HISTORY_MARGIN = Duration.ofDays(30);
+
     private final DoraStore store;
     private final MarkerStore markers;
     private final List<ChangeFailureSource> failureSources;
@@ -66,13 +70,14 @@ public final class DoraService {
             return new DoraCalculator(new DoraInput(List.of(), List.of(), List.of(), Map.of()), settings)
                     .report(query.window());
         }
-        var deployments = store.history(services, environments);
-        List<String> ids = deployments.stream().map(d -> d.id()).toList();
-        List<FailedCheck> checks = new ArrayList<>();
-        failureSources.forEach(source -> checks.addAll(source.failedChecks(ids)));
-        List<Incident> incidents = store.incidents(services, environments, null, Integer.MAX_VALUE);
-        DoraInput input = new DoraInput(deployments, incidents, checks, store.changeStarts(services, environments));
-        return new DoraCalculator(input, settings).report(query.window());
+        DoraReport report = new DoraCalculator(input(services, environments, query.window()), settings)
+                .report(query.window());
+        // messages are read for the few changes listed, not with the whole history
+        List<DoraReport.Change> slowest = report.slowestChanges().stream().map(c -> new DoraReport.Change(c.sha(),
+                c.service(), c.environment(), c.deploymentId(), c.version(), c.startedAt(), c.deployedAt(),
+                c.leadHours(), store.commitMessage(c.deploymentId(), c.sha()).orElse(null), c.fromPullRequest()))
+                .toList();
+        return new DoraReport(report.metrics(), report.weeks(), report.failedDeployments(), slowest);
     }
 
     /** One (service, production environment): what the DORA figures are kept per. */
@@ -81,22 +86,34 @@ public final class DoraService {
 
     /** The five figures over {@code window} for every unit that has production deployments or incidents. */
     public Map<Unit, DoraReport.DoraMetrics> metricsByUnit(TimeWindow window) {
-        Set<String> environments = settings.productionEnvironments();
-        var deployments = store.history(null, environments);
-        List<FailedCheck> checks = new ArrayList<>();
-        List<String> ids = deployments.stream().map(d -> d.id()).toList();
-        failureSources.forEach(source -> checks.addAll(source.failedChecks(ids)));
-        Map<String, Instant> starts = store.changeStarts(null, environments);
+        DoraInput all = input(null, settings.productionEnvironments(), window);
         Map<Unit, List<Deployment>> byUnit = new TreeMap<>(UNIT_ORDER);
-        deployments.forEach(d -> byUnit.computeIfAbsent(new Unit(d.service(), d.environment()), k -> new ArrayList<>()).add(d));
+        all.deployments().forEach(d -> byUnit.computeIfAbsent(new Unit(d.service(), d.environment()),
+                k -> new ArrayList<>()).add(d));
         Map<Unit, List<Incident>> incidents = new HashMap<>();
-        store.incidents(null, environments, null, Integer.MAX_VALUE).forEach(i ->
-                incidents.computeIfAbsent(new Unit(i.service(), i.environment()), k -> new ArrayList<>()).add(i));
+        all.incidents().forEach(i -> incidents.computeIfAbsent(new Unit(i.service(), i.environment()),
+                k -> new ArrayList<>()).add(i));
         incidents.keySet().forEach(u -> byUnit.putIfAbsent(u, List.of()));
         Map<Unit, DoraReport.DoraMetrics> out = new LinkedHashMap<>();
         byUnit.forEach((unit, ds) -> out.put(unit, new DoraCalculator(new DoraInput(ds,
-                incidents.getOrDefault(unit, List.of()), checks, starts), settings).metrics(window)));
+                incidents.getOrDefault(unit, List.of()), all.failedChecks(), all.changeStarts()), settings)
+                .metrics(window)));
         return out;
+    }
+
+    /**
+     * What the figures of {@code window} read: the history from {@link #HISTORY_MARGIN} before it (so a commit shipped
+     * shortly before is not counted again) to as long after it (the next deployment, a fix, a recovery).
+     */
+    private DoraInput input(Set<String> services, Set<String> environments, TimeWindow window) {
+        Instant since = window.from().minus(HISTORY_MARGIN);
+        Instant until = window.to().plus(HISTORY_MARGIN);
+        List<Deployment> deployments = store.history(services, environments, since, until);
+        List<String> ids = deployments.stream().map(Deployment::id).toList();
+        List<FailedCheck> checks = new ArrayList<>();
+        failureSources.forEach(source -> checks.addAll(source.failedChecks(ids)));
+        return new DoraInput(deployments, store.incidentsBetween(services, environments, since, until), checks,
+                store.changeStarts(services, environments, since, until));
     }
 
     private static final Comparator<Unit> UNIT_ORDER = Comparator.comparing(Unit::service)

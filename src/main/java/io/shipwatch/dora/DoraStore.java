@@ -32,13 +32,24 @@ public interface DoraStore {
     List<Incident> incidents(Set<String> services, Set<String> environments, Instant to, int limit);
 
     /**
-     * Every finished deployment, with its commits, in the given environments (and services, all when null): the
-     * history the DORA figures are computed from.
+     * Incidents of the given environments (and services, all when null) that opened before {@code until} and were
+     * open at some time from {@code since} on (unresolved, or resolved at or after it).
      */
-    List<Deployment> history(Set<String> services, Set<String> environments);
+    List<Incident> incidentsBetween(Set<String> services, Set<String> environments, Instant since, Instant until);
 
-    /** For the merge (or squash) commits of known pull requests among the history's commits: the change's start. */
-    Map<String, Instant> changeStarts(Set<String> services, Set<String> environments);
+    /**
+     * The deployments that finished in [{@code since}, {@code until}) in the given environments (and services, all
+     * when null), with the commits of those that succeeded: the history the DORA figures are computed from. Tags,
+     * delivery fields, commit messages and the commits of other deployments are left out (the figures do not read
+     * them); a commit's time is its commit time, else its author time.
+     */
+    List<Deployment> history(Set<String> services, Set<String> environments, Instant since, Instant until);
+
+    /** The message of one commit of one deployment, for the drill-down lists. */
+    Optional<String> commitMessage(String deploymentId, String sha);
+
+    /** For the merge (or squash) commits of known pull requests among that history's commits: the change's start. */
+    Map<String, Instant> changeStarts(Set<String> services, Set<String> environments, Instant since, Instant until);
 
     /** The services whose deployments carry the tag {@code team=<team>}. */
     Set<String> servicesTagged(String team);

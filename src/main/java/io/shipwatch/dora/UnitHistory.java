@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class UnitHistory {
     }
 
     private final List<Deployment> finished;
+    private final Map<String, List<Deployment>> fixesOf = new HashMap<>();
     private final List<Counted> counted = new ArrayList<>();
     private final List<DoraReport.Change> changes = new ArrayList<>();
 
@@ -36,6 +38,8 @@ final class UnitHistory {
                 .sorted(Comparator.comparing(Deployment::finishedAt).thenComparing(Deployment::startedAt)
                         .thenComparing(Deployment::id))
                 .toList();
+        finished.stream().filter(d -> d.fixes() != null)
+                .forEach(d -> fixesOf.computeIfAbsent(d.fixes(), k -> new ArrayList<>()).add(d));
         for (int i = 0; i < finished.size(); i++) {
             Deployment d = finished.get(i);
             if (isCounted(d)) {
@@ -76,13 +80,11 @@ final class UnitHistory {
             reasons.add(new DoraReport.Reason("rolled_back", "rolled back", next == null ? null : next.id()));
             addEnd(ends, next);
         }
-        for (int j = index + 1; j < finished.size(); j++) {
-            Deployment later = finished.get(j);
-            if (d.id().equals(later.fixes())) {
-                reasons.add(new DoraReport.Reason("fixed_by", "fixed by " + later.version(), later.id()));
-                if (later.status() == DeploymentStatus.SUCCEEDED) {
-                    ends.add(later.finishedAt());
-                }
+        for (Deployment fix : fixesOf.getOrDefault(d.id(), List.of())) {
+            // a fix comes later: the store refuses a fix of an unknown deployment
+            reasons.add(new DoraReport.Reason("fixed_by", "fixed by " + fix.version(), fix.id()));
+            if (fix.status() == DeploymentStatus.SUCCEEDED) {
+                ends.add(fix.finishedAt());
             }
         }
         for (FailedCheck check : checks) {

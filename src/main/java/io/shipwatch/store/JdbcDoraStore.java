@@ -4,6 +4,8 @@ import io.shipwatch.dora.DoraStore;
 import io.shipwatch.dora.Incident;
 import io.shipwatch.markers.Commit;
 import io.shipwatch.markers.Deployment;
+import io.shipwatch.markers.DeploymentKind;
+import io.shipwatch.markers.DeploymentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,41 +114,66 @@ public final class JdbcDoraStore implements DoraStore {
     }
 
     @Override
-    public List<Deployment> history(Set<String> services, Set<String> environments) {
+    public List<Incident> incidentsBetween(Set<String> services, Set<String> environments, Instant since,
+                                           Instant until) {
+        String sql = "SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE environment IN (<envs>)"
+                + (services == null ? "" : " AND service IN (<services>)")
+                + " AND opened_at < :until AND (resolved_at IS NULL OR resolved_at >= :since)";
+        return jdbi.withHandle(h -> bind(h.createQuery(sql), services, environments, since, until)
+                .map(JdbcDoraStore::incident).list());
+    }
+
+    @Override
+    public List<Deployment> history(Set<String> services, Set<String> environments, Instant since, Instant until) {
         String filter = filter(services);
         return jdbi.withHandle(h -> {
-            List<Deployment> deployments = bind(h.createQuery("SELECT " + JdbcMarkerStore.COLUMNS
-                    + " FROM deployments d WHERE " + filter), services, environments)
-                    .map(JdbcMarkerStore::deployment).list();
             Map<String, List<Commit>> commits = new HashMap<>();
-            // one join instead of an IN list of every deployment id: a year of history has hundreds of thousands
-            bind(h.createQuery("SELECT c.deployment_id, c.sha, c.committed_at, c.authored_at, c.message "
-                    + "FROM deployment_commits c JOIN deployments d ON d.id = c.deployment_id WHERE " + filter
-                    + " ORDER BY c.deployment_id, c.position"), services, environments)
-                    .map((rs, ctx) -> {
-                        commits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Commit(rs.getString(2),
-                                JdbcMarkerStore.instant(rs, "committed_at"), JdbcMarkerStore.instant(rs, "authored_at"),
-                                rs.getString("message")));
-                        return 0;
-                    })
-                    .forEach(x -> { });
-            List<Deployment> out = new ArrayList<>(deployments.size());
-            for (Deployment d : deployments) {
-                List<Commit> cs = commits.get(d.id());
-                out.add(cs == null ? d : d.withCommits(cs));
-            }
-            return out;
+            // no ORDER BY: the order of a deployment's commits changes none of the figures, and sorting is costly
+            bind(h.createQuery("SELECT c.deployment_id, c.sha, COALESCE(c.committed_at, c.authored_at) "
+                    + "FROM deployments d JOIN deployment_commits c ON c.deployment_id = d.id WHERE " + filter
+                    + " AND d.status = 'succeeded' AND d.kind = 'deploy'"), services, environments, since, until)
+                    .scanResultSet((supplier, ctx) -> {
+                        // a year of history is hundreds of thousands of rows: read them by position, without a mapper
+                        try (ResultSet rs = supplier.get()) {
+                            while (rs.next()) {
+                                long at = rs.getLong(3);
+                                Instant time = rs.wasNull() ? null : Instant.ofEpochMilli(at);
+                                commits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(4))
+                                        .add(new Commit(rs.getString(2), time));
+                            }
+                        }
+                        return null;
+                    });
+            return bind(h.createQuery("SELECT d.id, d.service, d.environment, d.version, d.status, d.started_at, "
+                    + "d.finished_at, d.commit_sha, d.kind, d.fixes FROM deployments d WHERE " + filter),
+                    services, environments, since, until)
+                    .map((rs, ctx) -> new Deployment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            DeploymentStatus.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                            Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8),
+                            null, commits.getOrDefault(rs.getString(1), List.of()), null, null, null, null, Map.of(),
+                            null, null, null, DeploymentKind.valueOf(rs.getString(9).toUpperCase(Locale.ROOT)),
+                            rs.getString(10)))
+                    .list();
         });
     }
 
     @Override
-    public Map<String, Instant> changeStarts(Set<String> services, Set<String> environments) {
+    public Optional<String> commitMessage(String deploymentId, String sha) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT message FROM deployment_commits WHERE deployment_id = ? "
+                        + "AND sha = ? AND message IS NOT NULL")
+                .bind(0, deploymentId).bind(1, sha).mapTo(String.class).findFirst());
+    }
+
+    @Override
+    public Map<String, Instant> changeStarts(Set<String> services, Set<String> environments, Instant since,
+                                             Instant until) {
+        // driven by the (few) pull requests, each looked up by its merge commit's sha
         String sql = "SELECT p.merge_commit_sha, MIN(COALESCE(p.first_commit_at, p.created_at)) AS started "
-                + "FROM pull_requests p WHERE p.merge_commit_sha IN (SELECT c.sha FROM deployment_commits c "
-                + "JOIN deployments d ON d.id = c.deployment_id WHERE " + filter(services) + ") "
-                + "GROUP BY p.merge_commit_sha";
+                + "FROM pull_requests p WHERE EXISTS (SELECT 1 FROM deployment_commits c "
+                + "JOIN deployments d ON d.id = c.deployment_id WHERE c.sha = p.merge_commit_sha AND "
+                + filter(services) + ") GROUP BY p.merge_commit_sha";
         Map<String, Instant> out = new HashMap<>();
-        jdbi.useHandle(h -> bind(h.createQuery(sql), services, environments)
+        jdbi.useHandle(h -> bind(h.createQuery(sql), services, environments, since, until)
                 .map((rs, ctx) -> out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
                 .forEach(x -> { }));
         return out;
@@ -160,12 +188,12 @@ public final class JdbcDoraStore implements DoraStore {
     }
 
     private static String filter(Set<String> services) {
-        return "d.finished_at IS NOT NULL AND d.environment IN (<envs>)"
-                + (services == null ? "" : " AND d.service IN (<services>)");
+        return "d.environment IN (<envs>)" + (services == null ? "" : " AND d.service IN (<services>)")
+                + " AND d.finished_at >= :since AND d.finished_at < :until";
     }
 
-    private static Query bind(Query q, Set<String> services, Set<String> environments) {
-        q.bindList("envs", List.copyOf(environments));
+    private static Query bind(Query q, Set<String> services, Set<String> environments, Instant since, Instant until) {
+        q.bindList("envs", List.copyOf(environments)).bind("since", since.toEpochMilli()).bind("until", until.toEpochMilli());
         if (services != null) {
             q.bindList("services", List.copyOf(services));
         }

@@ -54,14 +54,19 @@ abstract class DoraStoreContract {
         markers.insert(deployment("s1", "checkout", "staging", DeploymentStatus.SUCCEEDED, T0, null, List.of()), List.of(), T0);
         markers.insert(deployment("r1", "checkout", "production", DeploymentStatus.STARTED, T0, null, List.of()), List.of(), T0);
 
-        List<Deployment> history = dora.history(null, PROD);
+        List<Deployment> history = dora.history(null, PROD, T0.minusSeconds(86400), T0.plusSeconds(86400));
         assertThat(history).extracting(Deployment::id).containsExactlyInAnyOrder("d1", "d2");
         Deployment d1 = history.stream().filter(d -> d.id().equals("d1")).findFirst().orElseThrow();
-        assertThat(d1.commits()).containsExactly(new Commit("c1", T0.minusSeconds(3600), T0.minusSeconds(7200), "Add totals"));
+        // the history carries what the figures read: the commit time, not the author time or the message
+        assertThat(d1.commits()).containsExactly(new Commit("c1", T0.minusSeconds(3600)));
+        assertThat(dora.commitMessage("d1", "c1")).contains("Add totals");
+        assertThat(markers.find("d1").orElseThrow().commits())
+                .containsExactly(new Commit("c1", T0.minusSeconds(3600), T0.minusSeconds(7200), "Add totals"));
         Deployment d2 = markers.find("d2").orElseThrow();
         assertThat(d2.kind()).isEqualTo(DeploymentKind.ROLLBACK);
         assertThat(d2.fixes()).isEqualTo("d1");
-        assertThat(dora.history(Set.of("search"), PROD)).isEmpty();
+        assertThat(dora.history(Set.of("search"), PROD, T0.minusSeconds(86400), T0.plusSeconds(86400))).isEmpty();
+        assertThat(dora.history(null, PROD, T0.plusSeconds(61), T0.plusSeconds(86400))).isEmpty(); // finished before
         assertThat(dora.servicesTagged("payments")).containsExactly("checkout");
         assertThat(dora.servicesTagged("pay")).isEmpty();
     }
@@ -80,6 +85,9 @@ abstract class DoraStoreContract {
         assertThat(dora.findIncident("pagerduty", "Q1")).contains(resolved);
         assertThat(dora.incidents(Set.of("checkout"), PROD, null, 10)).containsExactly(resolved);
         assertThat(dora.incidents(Set.of("checkout"), Set.of("staging"), null, 10)).isEmpty();
+        assertThat(dora.incidentsBetween(null, PROD, T0.plusSeconds(900), T0.plusSeconds(901))).containsExactly(resolved);
+        assertThat(dora.incidentsBetween(null, PROD, T0.plusSeconds(901), T0.plusSeconds(1000))).isEmpty();
+        assertThat(dora.incidentsBetween(null, PROD, T0.minusSeconds(10), T0)).isEmpty(); // opened at T0, not before
     }
 
     @Test
@@ -99,7 +107,7 @@ abstract class DoraStoreContract {
                 T0.minusSeconds(5000), T0, "topic"), T0.minusSeconds(7200));
         markers.insert(deployment("d1", "checkout", "production", DeploymentStatus.SUCCEEDED, T0, null,
                 List.of(new Commit("m3", T0))), List.of(), T0);
-        assertThat(dora.changeStarts(null, PROD)).isEqualTo(Map.of("m3", T0.minusSeconds(7200)));
+        assertThat(dora.changeStarts(null, PROD, T0, T0.plusSeconds(1))).isEqualTo(Map.of("m3", T0.minusSeconds(7200)));
 
         assertThat(hooks.seen("github", "x-1")).isFalse();
         hooks.recordDelivery("github", "x-1", "push", T0);
