@@ -60,7 +60,7 @@ public final class GateEvaluator {
         return new Baseline(o.aggregate().apply(m.values()), what + ", " + m.samples() + " points");
     }
 
-    /** Runs one range query; one series is expected, its NaN points are dropped. */
+    /** Runs one range query; one series is expected; NaN points are kept here and dropped by whoever judges. */
     static Measurement measure(MetricsProvider provider, String query, TimeWindow window, Duration step) {
         List<Series> series;
         try {
@@ -75,7 +75,6 @@ public final class GateEvaluator {
         if (series.isEmpty()) {
             return Measurement.of(new double[0]);
         }
-        return Measurement.of(series.get(0).points().stream().mapToDouble(Series.Point::value)
-                .filter(v -> !Double.isNaN(v)).toArray());
+        return Measurement.of(series.get(0).points().stream().mapToDouble(Series.Point::value).toArray());
     }
 }

@@ -1,8 +1,8 @@
 package io.shipwatch.gate;
 
 /**
- * What a query gave for one objective: its points' values in time order (NaN dropped), or the provider's error.
- * No values means no data.
+ * What a query gave: its points' values in time order (NaN included), or the provider's error. No value other than
+ * NaN means no data.
  */
 public record Measurement(double[] values, String error) {
 
@@ -18,7 +18,8 @@ public record Measurement(double[] values, String error) {
         return error != null;
     }
 
+    /** The points that are numbers (not NaN). */
     public int samples() {
-        return values.length;
+        return (int) java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).count();
     }
 }
