@@ -67,20 +67,10 @@ public final class CanarySpecParser {
         for (SpecNode item : items) {
             item.allowOnly("name", "query", "direction", "allowedIncrease", "allowedDecrease", "critical",
                     "mustHaveData", "group");
-            SpecNode nameNode = item.require("name", "name the metric, such as error_rate");
-            String name = nameNode.text().trim();
-            if (name.isEmpty() || !names.add(name)) {
-                throw nameNode.problem(name.isEmpty() ? "the name is empty" : "metric '" + name + "' is defined twice",
-                        "give each metric its own name");
-            }
-            SpecNode queryNode = item.require("query", "write the query run for both groups, with {{version}} "
-                    + "where the groups differ");
+            String name = item.uniqueName(names, "metric");
+            SpecNode queryNode = item.query("write the query run for both groups, with {{version}} where the groups "
+                    + "differ");
             String query = queryNode.text();
-            if (query.isBlank()) {
-                throw queryNode.problem("the query is empty", "write the query run for both groups");
-            }
-            Templates.fill(query, baselineVars, queryNode.where());
-            Templates.fill(query, canaryVars, queryNode.where());
             if (Templates.fill(query, baselineVars, queryNode.where()).equals(Templates.fill(query, canaryVars,
                     queryNode.where()))) {
                 throw queryNode.problem("the query is the same for the baseline and the canary",

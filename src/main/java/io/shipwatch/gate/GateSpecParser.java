@@ -75,18 +75,10 @@ public final class GateSpecParser {
         Set<String> names = new HashSet<>();
         for (SpecNode item : items) {
             item.allowOnly("name", "query", "aggregate", "pass", "warning", "weight", "key", "noData");
-            SpecNode nameNode = item.require("name", "name the objective, such as error_rate");
-            String name = nameNode.text().trim();
-            if (name.isEmpty() || !names.add(name)) {
-                throw nameNode.problem(name.isEmpty() ? "the name is empty" : "objective '" + name + "' is defined twice",
-                        "give each objective its own name");
-            }
-            SpecNode queryNode = item.require("query", "write the query whose value is judged, such as "
+            String name = item.uniqueName(names, "objective");
+            SpecNode queryNode = item.query("write the query whose value is judged, such as "
                     + "'sum(rate(http_requests_total{code=~\"5..\"}[1m]))'");
             String query = queryNode.text();
-            if (query.isBlank()) {
-                throw queryNode.problem("the query is empty", "write the query whose value is judged");
-            }
             Templates.fill(query, vars, queryNode.where());
             Templates.fill(query, baselineVars, queryNode.where());
             SpecNode aggregate = item.get("aggregate");

@@ -130,6 +130,26 @@ final class SpecNode {
         return value;
     }
 
+    /** The {@code name:} of a list item, refused when empty or already in {@code seen}; {@code kind} is "objective". */
+    String uniqueName(java.util.Set<String> seen, String kind) {
+        SpecNode nameNode = require("name", "name the " + kind + ", such as error_rate");
+        String name = nameNode.text().trim();
+        if (name.isEmpty() || !seen.add(name)) {
+            throw nameNode.problem(name.isEmpty() ? "the name is empty" : kind + " '" + name + "' is defined twice",
+                    "give each " + kind + " its own name");
+        }
+        return name;
+    }
+
+    /** The {@code query:} of a list item: present and not blank. */
+    SpecNode query(String hint) {
+        SpecNode queryNode = require("query", hint);
+        if (queryNode.text().isBlank()) {
+            throw queryNode.problem("the query is empty", hint);
+        }
+        return queryNode;
+    }
+
     /** The entries of a mapping in file order. */
     Map<String, SpecNode> entries() {
         Map<String, SpecNode> out = new LinkedHashMap<>();
