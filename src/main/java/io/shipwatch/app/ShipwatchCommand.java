@@ -17,7 +17,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
         versionProvider = ShipwatchCommand.Version.class,
         description = "Observability for CI/CD: deployment markers on your graphs, pipeline traces, performance "
                 + "baselines, quality gates and DORA metrics.",
-        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, GateCommand.class, CanaryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ShipwatchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
