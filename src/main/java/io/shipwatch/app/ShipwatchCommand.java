@@ -4,6 +4,7 @@ import io.javalin.util.JavalinBindException;
 import io.shipwatch.cli.ApiException;
 import io.shipwatch.cli.DeployCommand;
 import io.shipwatch.cli.ExitCode;
+import io.shipwatch.cli.LoadtestCommand;
 import io.shipwatch.cli.OneLineErrorHandler;
 import io.shipwatch.store.StoreException;
 import java.util.Map;
@@ -17,7 +18,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
         versionProvider = ShipwatchCommand.Version.class,
         description = "Observability for CI/CD: deployment markers on your graphs, pipeline traces, performance "
                 + "baselines, quality gates and DORA metrics.",
-        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, LoadtestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ShipwatchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
