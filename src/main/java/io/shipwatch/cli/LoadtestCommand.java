@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code shipwatch loadtest}: reads load-test results (k6, JMeter, Locust, Gatling) and compares runs. */
 @Command(name = "loadtest",
         description = "Read load-test results of k6, JMeter, Locust and Gatling, and compare a run with a baseline.",
-        subcommands = {LoadtestSummarizeCommand.class})
+        subcommands = {LoadtestSummarizeCommand.class, LoadtestCompareCommand.class})
 public final class LoadtestCommand implements Callable<Integer> {
     @Mixin
     HelpOption help = new HelpOption();

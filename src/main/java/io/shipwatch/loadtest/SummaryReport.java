@@ -63,7 +63,7 @@ public final class SummaryReport {
 
     /** A plain-text table, one row per label and a total row, for a terminal. */
     public static String table(LoadTestResult r, boolean withP999) {
-        return Tables.text(header(withP999), rows(r, withP999), title(r));
+        return Tables.text(header(withP999), rows(r, withP999), title(r), false);
     }
 
     /** A GitHub-flavoured Markdown table, for $GITHUB_STEP_SUMMARY and pull-request comments. */

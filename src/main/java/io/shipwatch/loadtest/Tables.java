@@ -7,7 +7,8 @@ final class Tables {
     private Tables() {
     }
 
-    static String text(List<String> header, List<List<String>> rows, String title) {
+    /** An aligned table; the first column is left-aligned, and the last too when {@code lastIsText}. */
+    static String text(List<String> header, List<List<String>> rows, String title, boolean lastIsText) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = header.get(i).length();
@@ -19,19 +20,23 @@ final class Tables {
         if (title != null) {
             out.append(title).append('\n');
         }
-        line(out, header, widths);
+        line(out, header, widths, lastIsText);
         for (List<String> row : rows) {
-            line(out, row, widths);
+            line(out, row, widths, lastIsText);
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> cells, int[] widths) {
+    private static void line(StringBuilder out, List<String> cells, int[] widths, boolean lastIsText) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
             String pad = " ".repeat(widths[i] - cell.length());
-            line.append(i == 0 ? cell + pad : "  " + pad + cell);
+            if (i == 0) {
+                line.append(cell).append(pad);
+            } else {
+                line.append("  ").append(lastIsText && i == cells.size() - 1 ? cell + pad : pad + cell);
+            }
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }
