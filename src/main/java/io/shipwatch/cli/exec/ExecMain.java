@@ -168,7 +168,8 @@ public final class ExecMain {
         do {
             id = ThreadLocalRandom.current().nextLong();
         } while (id == 0);
-        return String.format("%016x", id);
+        String hex = Long.toHexString(id); // not String.format: java.util.Formatter is slow to load
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     private record Parent(String traceId, String spanId) {
