@@ -75,6 +75,8 @@ public final class OtlpTraceExport implements TraceExport {
         Map<String, String> defaults = new HashMap<>();
         defaults.put("otel.metrics.exporter", "none");
         defaults.put("otel.logs.exporter", "none");
+        // the OTLP exporter specification's default; the Java SDK's autoconfiguration would pick grpc
+        defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
         defaults.put("otel.service.name", serviceName(spans));
         Map<String, String> fromEnv = properties(env);
         try {
