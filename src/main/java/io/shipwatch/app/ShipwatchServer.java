@@ -6,12 +6,16 @@ import io.shipwatch.dora.webhook.WebhookIngest;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
 import io.shipwatch.http.DoraRoutes;
+import io.shipwatch.http.OtlpRoutes;
+import io.shipwatch.http.PipelineRoutes;
 import io.shipwatch.http.WebhookRoutes;
 import io.shipwatch.markers.DeliveryWorker;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
+import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.store.Database;
 import io.shipwatch.store.JdbcMarkerStore;
+import io.shipwatch.store.JdbcPipelineStore;
 import io.shipwatch.store.JdbcWebhookStore;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -21,11 +25,14 @@ import java.util.UUID;
 
 /** The composition root of {@code shipwatch server}: the store, the sinks and their worker, the graphs and the API. */
 public final class ShipwatchServer implements AutoCloseable {
+    /** A gzip body may grow this far when decompressed (a 512-span batch is well under 1 MiB). */
+    static final long OTLP_MAX_DECOMPRESSED_BYTES = 16L * 1024 * 1024;
     private final Database database;
     private final DeliveryWorker worker;
     private final ApiServer api;
     private final JdbcMarkerStore store;
     private final MarkerService markers;
+    private final PipelineService pipelines;
     private int port;
 
     /** Opens the database (migrating it) and wires everything; nothing listens until {@link #start()}. */
@@ -46,6 +53,7 @@ public final class ShipwatchServer implements AutoCloseable {
         store = new JdbcMarkerStore(database);
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
+        pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
                 settings.tokens()), markers, store, graphs, database::isReachable,
                 routeGroups(settings.config(), failureSources, clock));
@@ -56,7 +64,8 @@ public final class ShipwatchServer implements AutoCloseable {
         DoraService dora = DoraSetup.service(config.dora(), database, store, failureSources, clock);
         WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
                 DoraSetup.serviceMap(config.dora()), clock);
-        return List.of(new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())));
+        return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
+                new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */
