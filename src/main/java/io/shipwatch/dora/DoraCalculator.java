@@ -62,11 +62,12 @@ public final class DoraCalculator {
 
     /** The full report for {@code window}: figures, weekly series and drill-down lists. */
     public DoraReport report(TimeWindow window) {
+        DoraCalculator inWindow = within(window); // the weeks read only what lies in the window
         List<DoraReport.Week> weeks = new ArrayList<>();
         for (LocalDate monday : weekStarts(window)) {
             Instant from = max(monday.atStartOfDay(ZoneOffset.UTC).toInstant(), window.from());
             Instant to = min(monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant(), window.to());
-            weeks.add(new DoraReport.Week(monday, metrics(new TimeWindow(from, to))));
+            weeks.add(new DoraReport.Week(monday, inWindow.metrics(new TimeWindow(from, to))));
         }
         List<DoraReport.FailedDeployment> failed = counted.stream()
                 .filter(c -> c.failed() && window.contains(c.deployment().finishedAt()))
@@ -79,6 +80,19 @@ public final class DoraCalculator {
                 .limit(SLOWEST_CHANGES)
                 .toList();
         return new DoraReport(metrics(window), weeks, failed, slowest);
+    }
+
+    private DoraCalculator() {
+    }
+
+    /** The same facts, kept to those that {@code window} counts (deployments, changes, resolutions in it). */
+    private DoraCalculator within(TimeWindow window) {
+        DoraCalculator kept = new DoraCalculator();
+        counted.stream().filter(c -> window.contains(c.deployment().finishedAt())).forEach(kept.counted::add);
+        changes.stream().filter(c -> window.contains(c.deployedAt())).forEach(kept.changes::add);
+        incidents.stream().filter(i -> i.resolvedAt() != null && window.contains(i.resolvedAt()))
+                .forEach(kept.incidents::add);
+        return kept;
     }
 
     /** The five figures over {@code window}. */
