@@ -35,10 +35,12 @@ final class DemoCommand implements Runnable {
                 Map.of());
         ShipwatchServer server = new ShipwatchServer(settings, clock, graphs);
         int count = demo.load(server.markers());
+        demo.loadIncident(server.dora());
         System.out.println("Shipwatch demo: " + count + " demo deployments of " + String.join(", ", DemoData.SERVICES)
                 + " (tagged demo=true).");
         ServerCommand.serve(server, settings, () -> System.out.println("Open http://127.0.0.1:" + server.port()
-                + "/?service=" + DemoData.BAD_SERVICE + " to see the bad release, its error spike and its rollback."));
+                + "/?service=" + DemoData.BAD_SERVICE + " to see the bad release, its error spike and its rollback, "
+                + "and /?page=dora for the DORA metrics."));
     }
 
     private static void deleteDemoFiles() {

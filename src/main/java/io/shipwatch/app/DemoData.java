@@ -1,8 +1,11 @@
 package io.shipwatch.app;
 
+import io.shipwatch.dora.DoraService;
+import io.shipwatch.dora.Incident;
 import io.shipwatch.markers.Commit;
 import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.DeploymentChange;
+import io.shipwatch.markers.DeploymentKind;
 import io.shipwatch.markers.DeploymentStatus;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.providers.demo.DemoProvider;
@@ -44,6 +47,14 @@ final class DemoData {
     List<DemoProvider.Incident> incidents() {
         return List.of(new DemoProvider.Incident(BAD_SERVICE, badReleaseAt().plus(Duration.ofMinutes(1)),
                 rollbackAt().plus(Duration.ofMinutes(2)), 0.12, 2.5));
+    }
+
+    /** Records the incident the bad release caused: paged a minute after it, resolved once the rollback settled. */
+    void loadIncident(DoraService dora) {
+        for (DemoProvider.Incident spike : incidents()) {
+            dora.open(new Incident(null, spike.service(), "production", "demo: checkout error ratio above 5 %", "sev2",
+                    spike.from(), spike.to(), null, "demo", null));
+        }
     }
 
     /** Records the whole history through the marker service; returns how many deployments were recorded. */
@@ -89,7 +100,7 @@ final class DemoData {
         markers.change(badRelease.id(), new DeploymentChange(DeploymentStatus.ROLLED_BACK, null,
                 "demo: error ratio rose to 12 % a minute after release; rolled back to " + good));
         record(markers, BAD_SERVICE, "production", good, DeploymentStatus.SUCCEEDED,
-                rollbackAt().minus(Duration.ofMinutes(2)), 2);
+                rollbackAt().minus(Duration.ofMinutes(2)), 2, DeploymentKind.ROLLBACK);
         record(markers, BAD_SERVICE, "production", "2." + (lastMinor + 2) + ".1", DeploymentStatus.SUCCEEDED,
                 now.minus(Duration.ofMinutes(30)), 5);
         return 4;
@@ -97,6 +108,11 @@ final class DemoData {
 
     private Deployment record(MarkerService markers, String service, String env, String version,
                               DeploymentStatus status, Instant startedAt, int minutes) {
+        return record(markers, service, env, version, status, startedAt, minutes, DeploymentKind.DEPLOY);
+    }
+
+    private Deployment record(MarkerService markers, String service, String env, String version,
+                              DeploymentStatus status, Instant startedAt, int minutes, DeploymentKind kind) {
         String sha = sha();
         Instant finishedAt = startedAt.plus(Duration.ofMinutes(minutes).plusSeconds(random.nextInt(50)));
         List<Commit> commits = new ArrayList<>();
@@ -105,7 +121,7 @@ final class DemoData {
         }
         Deployment draft = new Deployment(null, service, env, version, status, startedAt, finishedAt, sha,
                 "https://git.example.com/demo/" + service, commits, String.valueOf(10_000 + random.nextInt(90_000)),
-                null, "demo-bot", "demo data", Map.of("demo", "true"), null, null, null);
+                null, "demo-bot", "demo data", Map.of("demo", "true"), null, null, null, kind, null);
         return markers.record(draft).deployment();
     }
 

@@ -32,6 +32,7 @@ public final class ShipwatchServer implements AutoCloseable {
     private final ApiServer api;
     private final JdbcMarkerStore store;
     private final MarkerService markers;
+    private final DoraService dora;
     private final PipelineService pipelines;
     private int port;
 
@@ -54,14 +55,13 @@ public final class ShipwatchServer implements AutoCloseable {
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
         pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
+        dora = DoraSetup.service(settings.config().dora(), database, store, failureSources, clock);
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
-                settings.tokens()), markers, store, graphs, database::isReachable,
-                routeGroups(settings.config(), failureSources, clock));
+                settings.tokens()), markers, store, graphs, database::isReachable, routeGroups(settings.config(), clock));
     }
 
     /** The endpoints of the capabilities beyond markers; each capability adds its group here. */
-    private List<ApiServer.RouteGroup> routeGroups(Config config, List<ChangeFailureSource> failureSources, Clock clock) {
-        DoraService dora = DoraSetup.service(config.dora(), database, store, failureSources, clock);
+    private List<ApiServer.RouteGroup> routeGroups(Config config, Clock clock) {
         WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
                 DoraSetup.serviceMap(config.dora()), clock);
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
@@ -77,6 +77,10 @@ public final class ShipwatchServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public DoraService dora() {
+        return dora;
     }
 
     public MarkerService markers() {
