@@ -24,6 +24,13 @@ final class DoraSetup {
     private DoraSetup() {
     }
 
+    /** Checks the {@code dora:} and {@code webhooks:} sections; throws an {@link InputException} naming the key. */
+    static void check(Config config) {
+        settings(config.dora());
+        serviceMap(config.dora());
+        secrets(config.webhooks());
+    }
+
     static DoraSettings settings(Config.DoraSection section) {
         List<String> production = section.productionEnvironments() == null ? DoraSettings.DEFAULT_PRODUCTION
                 : section.productionEnvironments();

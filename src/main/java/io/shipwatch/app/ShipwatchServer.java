@@ -50,6 +50,7 @@ public final class ShipwatchServer implements AutoCloseable {
     public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs,
                            List<ChangeFailureSource> failureSources) {
         List<MarkerSink> sinks = MarkerSinks.from(settings.config().sinks());
+        DoraSetup.check(settings.config()); // a bad dora: or webhooks: section fails before the database is touched
         database = Database.open(settings.db(), "--db");
         store = new JdbcMarkerStore(database);
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
