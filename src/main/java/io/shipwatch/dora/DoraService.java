@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,6 +32,8 @@ import java.util.UUID;
 public final class DoraService {
     /** How much history around a window is read: a month before it and a month after it. */
     public static final Duration HISTORY_MARGIN = Duration.ofDays(30);
+    private static final Comparator<Unit> UNIT_ORDER = Comparator.comparing(Unit::service)
+            .thenComparing(Unit::environment);
 
     private final DoraStore store;
     private final MarkerStore markers;
@@ -116,9 +119,6 @@ public final class DoraService {
                 store.changeStarts(services, environments, since, until));
     }
 
-    private static final Comparator<Unit> UNIT_ORDER = Comparator.comparing(Unit::service)
-            .thenComparing(Unit::environment);
-
     // null: every service
     private Set<String> services(DoraQuery query) {
         Set<String> services = null;
@@ -182,7 +182,7 @@ public final class DoraService {
     }
 
     /** The incident a provider knows as {@code externalId}, if it was recorded. */
-    public java.util.Optional<Incident> find(String source, String externalId) {
+    public Optional<Incident> find(String source, String externalId) {
         return store.findIncident(source, externalId);
     }
 
