@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Records incidents and answers DORA reports: reads the history from the store, adds failed gates and canaries from
@@ -76,9 +77,11 @@ public final class DoraService {
         DoraReport report = new DoraCalculator(input(services, environments, query.window()), settings)
                 .report(query.window());
         // messages are read for the few changes listed, not with the whole history
+        Map<DoraStore.CommitRef, String> messages = store.commitMessages(report.slowestChanges().stream()
+                .map(c -> new DoraStore.CommitRef(c.deploymentId(), c.sha())).collect(Collectors.toSet()));
         List<DoraReport.Change> slowest = report.slowestChanges().stream().map(c -> new DoraReport.Change(c.sha(),
                 c.service(), c.environment(), c.deploymentId(), c.version(), c.startedAt(), c.deployedAt(),
-                c.leadHours(), store.commitMessage(c.deploymentId(), c.sha()).orElse(null), c.fromPullRequest()))
+                c.leadHours(), messages.get(new DoraStore.CommitRef(c.deploymentId(), c.sha())), c.fromPullRequest()))
                 .toList();
         return new DoraReport(report.metrics(), report.weeks(), report.failedDeployments(), slowest);
     }

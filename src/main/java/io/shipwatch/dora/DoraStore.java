@@ -2,6 +2,7 @@ package io.shipwatch.dora;
 
 import io.shipwatch.markers.Deployment;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,12 @@ public interface DoraStore {
      */
     List<Deployment> history(Set<String> services, Set<String> environments, Instant since, Instant until);
 
-    /** The message of one commit of one deployment, for the drill-down lists. */
-    Optional<String> commitMessage(String deploymentId, String sha);
+    /** One commit of one deployment. */
+    record CommitRef(String deploymentId, String sha) {
+    }
+
+    /** The messages of these commits (those that have one), for the drill-down lists; one query for all. */
+    Map<CommitRef, String> commitMessages(Collection<CommitRef> commits);
 
     /** For the merge (or squash) commits of known pull requests among that history's commits: the change's start. */
     Map<String, Instant> changeStarts(Set<String> services, Set<String> environments, Instant since, Instant until);

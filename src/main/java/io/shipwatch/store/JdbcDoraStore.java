@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -158,10 +159,21 @@ public final class JdbcDoraStore implements DoraStore {
     }
 
     @Override
-    public Optional<String> commitMessage(String deploymentId, String sha) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT message FROM deployment_commits WHERE deployment_id = ? "
-                        + "AND sha = ? AND message IS NOT NULL")
-                .bind(0, deploymentId).bind(1, sha).mapTo(String.class).findFirst());
+    public Map<CommitRef, String> commitMessages(Collection<CommitRef> commits) {
+        Map<CommitRef, String> out = new HashMap<>();
+        if (commits.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT deployment_id, sha, message FROM deployment_commits "
+                        + "WHERE deployment_id IN (<ids>) AND message IS NOT NULL")
+                .bindList("ids", commits.stream().map(CommitRef::deploymentId).distinct().toList())
+                .map((rs, ctx) -> new Object[] {new CommitRef(rs.getString(1), rs.getString(2)), rs.getString(3)})
+                .forEach(row -> {
+                    if (commits.contains((CommitRef) row[0])) {
+                        out.put((CommitRef) row[0], (String) row[1]);
+                    }
+                }));
+        return out;
     }
 
     @Override

@@ -59,7 +59,8 @@ abstract class DoraStoreContract {
         Deployment d1 = history.stream().filter(d -> d.id().equals("d1")).findFirst().orElseThrow();
         // the history carries what the figures read: the commit time, not the author time or the message
         assertThat(d1.commits()).containsExactly(new Commit("c1", T0.minusSeconds(3600)));
-        assertThat(dora.commitMessage("d1", "c1")).contains("Add totals");
+        assertThat(dora.commitMessages(Set.of(new DoraStore.CommitRef("d1", "c1"), new DoraStore.CommitRef("d1", "c9"))))
+                .isEqualTo(Map.of(new DoraStore.CommitRef("d1", "c1"), "Add totals"));
         assertThat(markers.find("d1").orElseThrow().commits())
                 .containsExactly(new Commit("c1", T0.minusSeconds(3600), T0.minusSeconds(7200), "Add totals"));
         Deployment d2 = markers.find("d2").orElseThrow();
