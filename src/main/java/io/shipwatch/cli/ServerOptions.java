@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --server} and {@code --token}, shared by every command that calls the Shipwatch server. */
-final class ServerOptions {
+public final class ServerOptions {
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
 
     @Option(names = "--server", paramLabel = "URL",
@@ -20,7 +20,7 @@ final class ServerOptions {
     String token;
 
     /** The client for the chosen server, or null with the reasons added to {@code problems}. */
-    ApiClient client(Map<String, String> env, Problems problems) {
+    public ApiClient client(Map<String, String> env, Problems problems) {
         String where = "--server";
         String url = server;
         if (url == null && !isBlank(env.get("SHIPWATCH_SERVER"))) {
