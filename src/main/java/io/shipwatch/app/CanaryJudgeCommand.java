@@ -3,6 +3,7 @@ package io.shipwatch.app;
 import io.shipwatch.cli.CanaryReports;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.HelpOption;
+import io.shipwatch.cli.SpecOptions;
 import io.shipwatch.cli.WindowOptions;
 import io.shipwatch.core.InputException;
 import io.shipwatch.gate.CanaryJudge;
@@ -10,9 +11,7 @@ import io.shipwatch.gate.CanaryJudgement;
 import io.shipwatch.gate.CanarySpec;
 import io.shipwatch.gate.CanarySpecParser;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,12 +32,8 @@ final class CanaryJudgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The canary spec (YAML).")
-    Path specFile;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Fills {{NAME}} in queries for both groups; "
-            + "repeatable.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    SpecOptions specOptions = new SpecOptions();
 
     @Mixin
     WindowOptions window = new WindowOptions();
@@ -58,8 +53,8 @@ final class CanaryJudgeCommand implements Callable<Integer> {
             throw new InputException("--output", "unknown format '" + output + "'",
                     "use one of " + String.join(", ", CanaryReports.FORMATS));
         }
-        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specFile, "--spec", "a canary spec (YAML)"),
-                specFile.toString(), vars);
+        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.file, "--spec", "a canary spec (YAML)"),
+                specOptions.file.toString(), specOptions.vars);
         CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider()));
         CanaryJudgement j = judge.judge(canary, window.resolve(canary.window(), clock.instant()));
         PrintWriter out = spec.commandLine().getOut();

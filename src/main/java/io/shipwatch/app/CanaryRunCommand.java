@@ -5,6 +5,7 @@ import io.shipwatch.cli.ApiClient;
 import io.shipwatch.cli.ApiException;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.HelpOption;
+import io.shipwatch.cli.SpecOptions;
 import io.shipwatch.cli.ServerOptions;
 import io.shipwatch.core.Problems;
 import io.shipwatch.core.TimeWindow;
@@ -16,7 +17,6 @@ import io.shipwatch.gate.CanaryRun;
 import io.shipwatch.gate.CanarySpec;
 import io.shipwatch.gate.CanarySpecParser;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,11 +45,8 @@ final class CanaryRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The canary spec (YAML).")
-    Path specFile;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Fills {{NAME}} for both groups; repeatable.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    SpecOptions specOptions = new SpecOptions();
 
     @Option(names = "--environment", paramLabel = "ENV", description = "Environment of the marker. Default: the "
             + "canary's {{environment}} variable, else production.")
@@ -70,14 +67,14 @@ final class CanaryRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ApiException, InterruptedException {
-        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specFile, "--spec", "a canary spec (YAML)"),
-                specFile.toString(), vars);
+        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.file, "--spec", "a canary spec (YAML)"),
+                specOptions.file.toString(), specOptions.vars);
         CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider()));
         Problems problems = new Problems();
         ApiClient client = noMarkers ? null : server.client(env, problems);
         String version = canary.canaryVars().get("version");
         if (!noMarkers && version == null) {
-            problems.add("--spec", specFile + ": the canary has no version variable to name the deployment marker",
+            problems.add("--spec", specOptions.file + ": the canary has no version variable to name the deployment marker",
                     "add version under canary:, or pass --no-markers");
         }
         problems.throwIfAny();

@@ -3,6 +3,7 @@ package io.shipwatch.app;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.GateReports;
 import io.shipwatch.cli.HelpOption;
+import io.shipwatch.cli.SpecOptions;
 import io.shipwatch.cli.WindowOptions;
 import io.shipwatch.core.InputException;
 import io.shipwatch.core.TimeWindow;
@@ -13,9 +14,7 @@ import io.shipwatch.gate.GateSpecParser;
 import io.shipwatch.gate.GateVerdict;
 import io.shipwatch.providers.MetricsProvider;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,11 +35,8 @@ final class GateEvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The gate spec (YAML).")
-    Path specFile;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Fills {{NAME}} in queries; repeatable.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    SpecOptions specOptions = new SpecOptions();
 
     @Mixin
     WindowOptions window = new WindowOptions();
@@ -64,8 +60,9 @@ final class GateEvaluateCommand implements Callable<Integer> {
             throw new InputException("--output", "unknown format '" + output + "'",
                     "use one of " + String.join(", ", GateReports.FORMATS));
         }
-        String file = specFile.toString();
-        GateSpec gate = GateSpecParser.parse(SpecFiles.read(specFile, "--spec", "a gate spec (YAML)"), file, vars);
+        String file = specOptions.file.toString();
+        GateSpec gate = GateSpecParser.parse(SpecFiles.read(specOptions.file, "--spec", "a gate spec (YAML)"), file,
+                specOptions.vars);
         MetricsProvider provider = MetricsProviders.forSpec(gate.provider());
         TimeWindow w = window.resolve(gate.window(), clock.instant());
         GateVerdict verdict = new GateEvaluator(provider).evaluate(gate, w, BaselineSource.NONE);

@@ -1,0 +1,17 @@
+package io.shipwatch.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** {@code --spec FILE} and {@code --var NAME=VALUE}, shared by the gate and canary commands. */
+public final class SpecOptions {
+
+    @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The spec file (YAML).")
+    public Path file;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Fills {{NAME}} in queries (for both groups of "
+            + "a canary); repeatable; wins over the spec's vars.")
+    public Map<String, String> vars = new LinkedHashMap<>();
+}
