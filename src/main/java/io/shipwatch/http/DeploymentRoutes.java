@@ -2,9 +2,7 @@ package io.shipwatch.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
-import io.shipwatch.core.Times;
 import io.shipwatch.json.Json;
 import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.DeploymentPage;
@@ -42,8 +40,8 @@ final class DeploymentRoutes {
 
     void list(Context ctx) {
         Problems problems = new Problems();
-        Instant from = time(ctx, "from", problems);
-        Instant to = time(ctx, "to", problems);
+        Instant from = QueryParams.time(ctx.queryParam("from"), "from", problems, null);
+        Instant to = QueryParams.time(ctx.queryParam("to"), "to", problems, null);
         int limit = limit(ctx.queryParam("limit"), problems);
         DeploymentQuery.Cursor cursor = decodeCursor(ctx.queryParam("cursor"), problems);
         if (from != null && to != null && from.isAfter(to)) {
@@ -63,19 +61,6 @@ final class DeploymentRoutes {
         ObjectNode node = Json.mapper().valueToTree(d);
         node.set("deliveries", Json.mapper().valueToTree(markers.deliveries(d.id())));
         return node;
-    }
-
-    private static Instant time(Context ctx, String param, Problems problems) {
-        String text = ctx.queryParam(param);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Times.parseInstant(text, param);
-        } catch (InputException e) {
-            e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
-            return null;
-        }
     }
 
     private static int limit(String text, Problems problems) {

@@ -1,10 +1,8 @@
 package io.shipwatch.http;
 
 import io.javalin.http.Context;
-import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
 import io.shipwatch.core.TimeWindow;
-import io.shipwatch.core.Times;
 import io.shipwatch.graphs.PanelResult;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.markers.MarkerStore;
@@ -36,8 +34,8 @@ final class ServiceRoutes {
 
     void metrics(Context ctx) {
         Problems problems = new Problems();
-        Instant to = time(ctx.queryParam("to"), "to", problems, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        Instant from = time(ctx.queryParam("from"), "from", problems, to.minus(DEFAULT_WINDOW));
+        Instant to = QueryParams.time(ctx.queryParam("to"), "to", problems, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Instant from = QueryParams.time(ctx.queryParam("from"), "from", problems, to.minus(DEFAULT_WINDOW));
         if (!from.isBefore(to)) {
             problems.add("from", "'" + from + "' is not before to '" + to + "'", "give a window that ends after it starts");
         } else if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
@@ -77,15 +75,4 @@ final class ServiceRoutes {
         return Map.of("labels", s.labels(), "points", points);
     }
 
-    private static Instant time(String text, String param, Problems problems, Instant fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Times.parseInstant(text, param);
-        } catch (InputException e) {
-            e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
-            return fallback;
-        }
-    }
 }

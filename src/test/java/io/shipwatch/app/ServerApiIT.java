@@ -126,6 +126,28 @@ class ServerApiIT {
     }
 
     @Test
+    void servicesAndTheirGraphsAreServed() {
+        start(Config.empty(), Map.of());
+        Http.post(base + "/api/v1/deployments", "{\"service\":\"checkout\",\"environment\":\"production\",\"version\":\"1\"}");
+        Http.post(base + "/api/v1/deployments", "{\"service\":\"checkout\",\"environment\":\"production\",\"version\":\"2\"}");
+        JsonNode services = Http.get(base + "/api/v1/services").json().get("items");
+        assertThat(services).hasSize(1);
+        assertThat(services.get(0).get("latest").get("version").asText()).isEqualTo("2");
+
+        JsonNode graphs = Http.get(base + "/api/v1/services/checkout/metrics?from=2026-11-26T08:00:00Z&to=2026-11-26T14:00:00Z").json();
+        assertThat(graphs.get("provider").asText()).isEqualTo("demo");
+        assertThat(graphs.get("panels")).extracting(p -> p.get("id").asText())
+                .containsExactly("request_rate", "error_ratio", "latency_p95");
+        JsonNode points = graphs.get("panels").get(0).get("series").get(0).get("points");
+        assertThat(points.size()).isBetween(120, 260); // 240 points or fewer: the step is rounded up to a round size
+        assertThat(points.get(0).get(0).asLong()).isGreaterThanOrEqualTo(1795680000L);
+
+        Http.Response bad = Http.get(base + "/api/v1/services/checkout/metrics?from=2026-11-26T14:00:00Z&to=2026-11-26T08:00:00Z");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("from");
+    }
+
+    @Test
     void unknownDeploymentIs404() {
         start(Config.empty(), Map.of());
         Http.Response r = Http.get(base + "/api/v1/deployments/nope");

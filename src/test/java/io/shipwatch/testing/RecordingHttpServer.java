@@ -117,7 +117,10 @@ public final class RecordingHttpServer implements AutoCloseable {
         return this;
     }
 
-    /** Answers every request to {@code path} with this reply, unless a queued one comes first. */
+    /**
+     * Answers every request to {@code path} with this reply, unless a queued one comes first. {@code path} may start
+     * with a method ({@code "GET /api/annotations"}) to answer only that method; such a reply wins over a plain one.
+     */
     public RecordingHttpServer respond(String path, int status, String body) {
         return respond(path, request -> Reply.of(status, body));
     }
@@ -264,7 +267,9 @@ public final class RecordingHttpServer implements AutoCloseable {
             if (!sequence.isEmpty()) {
                 return sequence.poll();
             }
-            standing = standingByPath.get(request.path());
+            // "GET /path" answers only that method; "/path" answers any
+            standing = standingByPath.getOrDefault(request.method() + " " + request.path(),
+                    standingByPath.get(request.path()));
             if (standing == null) {
                 return defaultReply;
             }

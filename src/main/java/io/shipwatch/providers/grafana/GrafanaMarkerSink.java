@@ -21,6 +21,9 @@ import java.util.Set;
  * it in place (a region from start to finish once the deployment ends); the annotation id is the external ref.
  */
 public final class GrafanaMarkerSink implements MarkerSink {
+    /** Tags each annotation with its deployment, so a create whose answer was lost can be found again. */
+    static final String DEPLOYMENT_TAG = "deployment_id:";
+
     private final GrafanaSinkConfig config;
     private final SinkHttp http;
 
@@ -50,6 +53,12 @@ public final class GrafanaMarkerSink implements MarkerSink {
                 throw http.refused(update, reply);
             }
             // 404: someone deleted the annotation in Grafana; the deployment still deserves one
+        } else {
+            // A create whose answer was lost (a crash, a timeout) left an annotation behind: update it, never draw two.
+            String existing = existingAnnotation(deployment);
+            if (existing != null) {
+                return deliver(deployment, existing, deliveryKey);
+            }
         }
         HttpRequest create = request("/api/annotations").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         SinkHttp.Reply reply = http.send(create);
@@ -58,6 +67,22 @@ public final class GrafanaMarkerSink implements MarkerSink {
             throw http.unexpected(create, reply, "without an annotation id");
         }
         return id;
+    }
+
+    /** The id of the annotation already drawn for this deployment (found by its deployment_id tag), or null. */
+    private String existingAnnotation(Deployment d) throws SinkException {
+        String tag = java.net.URLEncoder.encode(DEPLOYMENT_TAG + d.id(), java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest find = request("/api/annotations?type=annotation&limit=1&tags=" + tag).GET().build();
+        SinkHttp.Reply reply = http.send(find);
+        try {
+            JsonNode found = Json.mapper().readTree(reply.body());
+            if (found != null && found.isArray() && !found.isEmpty() && found.get(0).path("id").canConvertToLong()) {
+                return found.get(0).get("id").asText();
+            }
+        } catch (IOException e) {
+            throw http.unexpected(find, reply, "that is not a JSON list of annotations");
+        }
+        return null;
     }
 
     private HttpRequest.Builder request(String path) {
@@ -88,6 +113,7 @@ public final class GrafanaMarkerSink implements MarkerSink {
         addTag(tags, "environment", d.environment());
         addTag(tags, "version", d.version());
         addTag(tags, "status", d.status().wireName());
+        tags.add(DEPLOYMENT_TAG + d.id());
         tags.addAll(config.extraTags());
         return tags;
     }

@@ -29,6 +29,22 @@ class GrafanaMarkerSinkTest {
 
     private final RecordingHttpServer grafana = RecordingHttpServer.start();
 
+    @org.junit.jupiter.api.BeforeEach
+    void noAnnotationDrawnYet() {
+        grafana.respond("GET /api/annotations", 200, "[]");
+    }
+
+    /** The requests that change annotations (the sink first looks for one already drawn for the deployment). */
+    private List<Request> writes() {
+        return grafana.requests().stream().filter(r -> !r.method().equals("GET")).toList();
+    }
+
+    private Request onlyWrite() {
+        List<Request> writes = writes();
+        assertThat(writes).hasSize(1);
+        return writes.get(0);
+    }
+
     @AfterEach
     void stopServer() {
         grafana.close();
@@ -54,7 +70,7 @@ class GrafanaMarkerSinkTest {
         String ref = sink().deliver(Deployments.started(), null, "key-1");
 
         assertThat(ref).isEqualTo("1");
-        Request request = grafana.onlyRequest();
+        Request request = onlyWrite();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/annotations");
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -64,7 +80,8 @@ class GrafanaMarkerSinkTest {
         assertThat(fieldNames(body)).containsExactly("time", "tags", "text");
         assertThat(body.get("time").asLong()).isEqualTo(1795701840000L);
         assertThat(texts(body.get("tags"))).containsExactly(
-                "deployment", "service:checkout", "environment:production", "version:1.4.2", "status:started");
+                "deployment", "service:checkout", "environment:production", "version:1.4.2", "status:started",
+                "deployment_id:" + Deployments.started().id());
         assertThat(body.get("text").asText()).isEqualTo("checkout 1.4.2 → production (started)"
                 + "<br>commit 9f2c1ab by alice"
                 + "<br><a href=\"https://github.com/acme/checkout/actions/runs/4711\">pipeline run 4711</a>");
@@ -76,10 +93,10 @@ class GrafanaMarkerSinkTest {
 
         sink("jcIIG-07z", List.of("team:payments", "shipwatch")).deliver(Deployments.bare(), null, "key-1");
 
-        JsonNode body = grafana.onlyRequest().json();
+        JsonNode body = onlyWrite().json();
         assertThat(body.get("dashboardUID").asText()).isEqualTo("jcIIG-07z");
         assertThat(texts(body.get("tags"))).containsExactly("deployment", "service:search", "environment:staging",
-                "version:2.0.0", "status:started", "team:payments", "shipwatch");
+                "version:2.0.0", "status:started", "deployment_id:" + Deployments.bare().id(), "team:payments", "shipwatch");
         assertThat(body.get("text").asText()).isEqualTo("search 2.0.0 → staging (started)");
     }
 
@@ -93,7 +110,7 @@ class GrafanaMarkerSinkTest {
         String updated = sink.deliver(Deployments.finished(DeploymentStatus.SUCCEEDED), created, "key-2");
 
         assertThat(updated).isEqualTo("1141");
-        List<Request> requests = grafana.requests();
+        List<Request> requests = writes();
         assertThat(requests).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("POST /api/annotations", "PUT /api/annotations/1141");
         Request update = requests.get(1);
@@ -102,7 +119,8 @@ class GrafanaMarkerSinkTest {
         assertThat(body.get("time").asLong()).isEqualTo(1795701840000L);
         assertThat(body.get("timeEnd").asLong()).isEqualTo(1795702170000L);
         assertThat(texts(body.get("tags"))).containsExactly(
-                "deployment", "service:checkout", "environment:production", "version:1.4.2", "status:succeeded");
+                "deployment", "service:checkout", "environment:production", "version:1.4.2", "status:succeeded",
+                "deployment_id:" + Deployments.started().id());
         assertThat(body.get("text").asText()).startsWith("checkout 1.4.2 → production (succeeded)<br>");
     }
 
@@ -114,7 +132,7 @@ class GrafanaMarkerSinkTest {
         String ref = sink().deliver(Deployments.finished(DeploymentStatus.FAILED), "1141", "key-2");
 
         assertThat(ref).isEqualTo("1142");
-        List<Request> requests = grafana.requests();
+        List<Request> requests = writes();
         assertThat(requests).extracting(r -> r.method() + " " + r.path())
                 .containsExactly("PUT /api/annotations/1141", "POST /api/annotations");
         assertThat(requests.get(1).json().get("timeEnd").asLong()).isEqualTo(1795702170000L);
@@ -129,7 +147,7 @@ class GrafanaMarkerSinkTest {
 
         sink().deliver(instant, null, "key-1");
 
-        assertThat(grafana.onlyRequest().json().has("timeEnd")).isFalse();
+        assertThat(onlyWrite().json().has("timeEnd")).isFalse();
     }
 
     @Test
@@ -173,7 +191,21 @@ class GrafanaMarkerSinkTest {
                 () -> sink().deliver(Deployments.started(), null, "key-1"));
 
         assertThat(e.retryable()).isTrue();
-        assertThat(e).hasMessage("grafana: POST " + grafana.baseUri() + "/api/annotations failed: connection refused; will retry");
+        assertThat(e).hasMessage("grafana: GET " + grafana.baseUri() + "/api/annotations failed: connection refused; will retry");
+    }
+
+    @Test
+    void annotationDrawnByALostCreateIsUpdatedNotDrawnAgain() throws Exception {
+        grafana.respond("GET /api/annotations", 200, "[{\"id\":77,\"tags\":[\"deployment\"]}]");
+        grafana.respond("/api/annotations/77", 200, "{\"message\":\"Annotation updated\"}");
+
+        String ref = sink().deliver(Deployments.finished(DeploymentStatus.SUCCEEDED), null, "key-2");
+
+        assertThat(ref).isEqualTo("77");
+        assertThat(grafana.requests()).extracting(r -> r.method() + " " + r.path())
+                .containsExactly("GET /api/annotations", "PUT /api/annotations/77");
+        assertThat(grafana.requests().get(0).query())
+                .contains("tags=deployment_id%3A" + Deployments.started().id());
     }
 
     @Test
@@ -207,7 +239,7 @@ class GrafanaMarkerSinkTest {
         new GrafanaMarkerSink(new GrafanaSinkConfig(prefixed, TOKEN, null, null), CLIENT)
                 .deliver(Deployments.started(), null, "key-1");
 
-        assertThat(grafana.onlyRequest().path()).isEqualTo("/grafana/api/annotations");
+        assertThat(onlyWrite().path()).isEqualTo("/grafana/api/annotations");
     }
 
     @Test
