@@ -1,17 +1,22 @@
 package io.shipwatch.app;
 
+import io.shipwatch.cli.ApiClient;
+import io.shipwatch.cli.ApiException;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.GateReports;
 import io.shipwatch.cli.HelpOption;
+import io.shipwatch.cli.ServerOptions;
 import io.shipwatch.cli.SpecOptions;
 import io.shipwatch.cli.WindowOptions;
 import io.shipwatch.core.InputException;
+import io.shipwatch.core.Problems;
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.gate.BaselineSource;
 import io.shipwatch.gate.GateEvaluator;
 import io.shipwatch.gate.GateSpec;
 import io.shipwatch.gate.GateSpecParser;
 import io.shipwatch.gate.GateVerdict;
+import io.shipwatch.gate.PreviousResults;
 import io.shipwatch.providers.MetricsProvider;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -48,14 +53,19 @@ final class GateEvaluateCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warning", description = "Exit 1 on a warning too.")
     boolean failOnWarning;
 
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    private final Map<String, String> env;
     private final Clock clock;
 
     GateEvaluateCommand(Map<String, String> env) {
+        this.env = env;
         this.clock = Clock.systemUTC();
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ApiException {
         if (!GateReports.FORMATS.contains(output)) {
             throw new InputException("--output", "unknown format '" + output + "'",
                     "use one of " + String.join(", ", GateReports.FORMATS));
@@ -65,10 +75,24 @@ final class GateEvaluateCommand implements Callable<Integer> {
                 specOptions.vars);
         MetricsProvider provider = MetricsProviders.forSpec(gate.provider());
         TimeWindow w = window.resolve(gate.window(), clock.instant());
-        GateVerdict verdict = new GateEvaluator(provider).evaluate(gate, w, BaselineSource.NONE);
+        GateResultsClient results = null;
+        BaselineSource baselines = BaselineSource.NONE;
+        if (server.given()) {
+            Problems problems = new Problems();
+            ApiClient client = server.client(env, problems);
+            problems.throwIfAny();
+            results = new GateResultsClient(client);
+            if (!gate.baseline().pinned()) {
+                baselines = new PreviousResults(results.previous(gate), gate.baseline());
+            }
+        }
+        GateVerdict verdict = new GateEvaluator(provider).evaluate(gate, w, baselines);
         PrintWriter out = spec.commandLine().getOut();
         out.print(GateReports.render(verdict, output));
         out.flush();
+        if (results != null) {
+            results.save(verdict);
+        }
         return switch (verdict.result()) {
             case PASS -> ExitCode.OK;
             case WARNING -> failOnWarning ? ExitCode.REFUSED : ExitCode.OK;

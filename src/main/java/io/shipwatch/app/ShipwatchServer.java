@@ -2,12 +2,15 @@ package io.shipwatch.app;
 
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
+import io.shipwatch.http.GateRoutes;
 import io.shipwatch.markers.DeliveryWorker;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
 import io.shipwatch.store.Database;
+import io.shipwatch.store.JdbcGateRunStore;
 import io.shipwatch.store.JdbcMarkerStore;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,18 +32,24 @@ public final class ShipwatchServer implements AutoCloseable {
 
     /** As above, with the graphs given (the demo draws from its own provider). */
     public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs) {
+        this(settings, clock, graphs, null);
+    }
+
+    /** As above, evaluating the gate specs in {@code gatesDir} on request (null: none). */
+    public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs, Path gatesDir) {
         List<MarkerSink> sinks = MarkerSinks.from(settings.config().sinks());
         database = Database.open(settings.db(), "--db");
         store = new JdbcMarkerStore(database);
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
-                settings.tokens()), markers, store, graphs, database::isReachable, routeGroups());
+                settings.tokens()), markers, store, graphs, database::isReachable, routeGroups(gatesDir, clock));
     }
 
     /** The endpoints of the capabilities beyond markers; each capability adds its group here. */
-    private List<ApiServer.RouteGroup> routeGroups() {
-        return List.of();
+    private List<ApiServer.RouteGroup> routeGroups(Path gatesDir, Clock clock) {
+        JdbcGateRunStore gateRuns = new JdbcGateRunStore(database);
+        return List.of(new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */

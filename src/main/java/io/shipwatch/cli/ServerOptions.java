@@ -19,6 +19,11 @@ public final class ServerOptions {
                     + "command lines show in process lists and CI logs.")
     String token;
 
+    /** Whether --server was given on the command line (some commands only talk to a server when asked to). */
+    public boolean given() {
+        return server != null;
+    }
+
     /** The client for the chosen server, or null with the reasons added to {@code problems}. */
     public ApiClient client(Map<String, String> env, Problems problems) {
         String where = "--server";
