@@ -54,9 +54,13 @@ public record AnalysisRun(AnalysisLimits limits, int successful, int failed, int
                 + consecutiveErrors + " in a row, limit " + limits.consecutiveErrorLimit() + ")";
     }
 
-    /** How a judgement counts as a measurement: an unmeasurable metric is an error, the rest follow the decision. */
+    /**
+     * How a judgement counts as a measurement: promote is successful, rollback failed, inconclusive inconclusive;
+     * an unmeasurable metric, or too few points yet, is an error (as Argo counts an empty result): it does not
+     * consume count, and only more than consecutiveErrorLimit of them in a row end the step.
+     */
     public static Measured measured(CanaryJudgement j) {
-        boolean unmeasured = j.metrics().stream().anyMatch(m -> m.outcome() == MetricOutcome.ERROR);
+        boolean unmeasured = j.tooFewPoints() || j.metrics().stream().anyMatch(m -> m.outcome() == MetricOutcome.ERROR);
         return switch (j.decision()) {
             case PROMOTE -> Measured.SUCCESSFUL;
             case ROLLBACK -> Measured.FAILED;

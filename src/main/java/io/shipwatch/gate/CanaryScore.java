@@ -12,7 +12,11 @@ import java.util.Map;
  * back; a metric that could not be measured makes it inconclusive; so does no data for half the metrics or more;
  * otherwise the score against pass/marginal, and too few points never promote. Pure.
  */
-record CanaryScore(Decision decision, double score, String reason) {
+record CanaryScore(Decision decision, double score, String reason, boolean tooFewPoints) {
+
+    CanaryScore(Decision decision, double score, String reason) {
+        this(decision, score, reason, false);
+    }
 
     static CanaryScore of(List<MetricJudgement> metrics, Map<String, Double> groupWeights, double pass, double marginal) {
         double score = weightedScore(metrics, groupWeights);
@@ -38,7 +42,7 @@ record CanaryScore(Decision decision, double score, String reason) {
             List<String> low = metrics.stream().filter(MetricJudgement::lowSamples).map(MetricJudgement::name).toList();
             if (!low.isEmpty()) {
                 return new CanaryScore(Decision.INCONCLUSIVE, score, scoreText + " >= pass " + Numbers.format(pass)
-                        + ", but too few points for '" + String.join("', '", low) + "' to promote");
+                        + ", but too few points for '" + String.join("', '", low) + "' to promote", true);
             }
             return new CanaryScore(Decision.PROMOTE, score, scoreText + " >= pass " + Numbers.format(pass));
         }

@@ -45,4 +45,26 @@ class AnalysisRunTest {
         assertThat(run.phase()).as(run.summary()).isEqualTo(expected);
         assertThat(taken).isEqualTo(stopsAfter);
     }
+
+    private static CanaryJudgement judgement(Decision decision, MetricOutcome outcome, boolean tooFewPoints) {
+        GroupStats g = new GroupStats(10, 0, 1.0);
+        MetricJudgement m = new MetricJudgement("m", outcome, false, false, false, "default", g, g, null, null, null,
+                null, null, tooFewPoints, "r");
+        java.time.Instant t = java.time.Instant.parse("2026-11-26T14:00:00Z");
+        return new CanaryJudgement("c", decision, 0, "r", new io.shipwatch.core.TimeWindow(t, t), java.util.List.of(m),
+                tooFewPoints);
+    }
+
+    @org.junit.jupiter.api.Test
+    void judgementsCountAsArgoMeasurements() {
+        assertThat(AnalysisRun.measured(judgement(Decision.PROMOTE, MetricOutcome.PASS, false))).isEqualTo(Measured.SUCCESSFUL);
+        assertThat(AnalysisRun.measured(judgement(Decision.ROLLBACK, MetricOutcome.HIGH, false))).isEqualTo(Measured.FAILED);
+        assertThat(AnalysisRun.measured(judgement(Decision.INCONCLUSIVE, MetricOutcome.HIGH, false)))
+                .isEqualTo(Measured.INCONCLUSIVE);
+        // a metric that could not be measured, or too few points yet: an error that does not consume count
+        assertThat(AnalysisRun.measured(judgement(Decision.INCONCLUSIVE, MetricOutcome.ERROR, false)))
+                .isEqualTo(Measured.ERROR);
+        assertThat(AnalysisRun.measured(judgement(Decision.INCONCLUSIVE, MetricOutcome.PASS, true)))
+                .isEqualTo(Measured.ERROR);
+    }
 }

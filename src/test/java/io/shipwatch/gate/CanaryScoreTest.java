@@ -102,5 +102,7 @@ class CanaryScoreTest {
         CanaryScore s = CanaryScore.of(list(few), Map.of(), 95, 75);
         assertThat(s.decision()).isEqualTo(Decision.INCONCLUSIVE);
         assertThat(s.reason()).isEqualTo("score 100 >= pass 95, but too few points for 'a' to promote");
+        assertThat(s.tooFewPoints()).isTrue();
+        assertThat(CanaryScore.of(list(m("b", "g", MetricOutcome.PASS)), Map.of(), 95, 75).tooFewPoints()).isFalse();
     }
 }
