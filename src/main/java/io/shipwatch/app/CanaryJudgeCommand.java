@@ -53,7 +53,7 @@ final class CanaryJudgeCommand implements Callable<Integer> {
             throw new InputException("--output", "unknown format '" + output + "'",
                     "use one of " + String.join(", ", CanaryReports.FORMATS));
         }
-        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.file, "--spec", "a canary spec (YAML)"),
+        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.required("a canary spec (YAML)"), "--spec", "a canary spec (YAML)"),
                 specOptions.file.toString(), specOptions.vars);
         CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider()));
         CanaryJudgement j = judge.judge(canary, window.resolve(canary.window(), clock.instant()));

@@ -67,7 +67,7 @@ final class CanaryRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ApiException, InterruptedException {
-        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.file, "--spec", "a canary spec (YAML)"),
+        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.required("a canary spec (YAML)"), "--spec", "a canary spec (YAML)"),
                 specOptions.file.toString(), specOptions.vars);
         CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider()));
         Problems problems = new Problems();

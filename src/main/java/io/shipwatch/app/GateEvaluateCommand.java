@@ -16,9 +16,11 @@ import io.shipwatch.gate.GateEvaluator;
 import io.shipwatch.gate.GateSpec;
 import io.shipwatch.gate.GateSpecParser;
 import io.shipwatch.gate.GateVerdict;
+import io.shipwatch.gate.KeptnSpecs;
 import io.shipwatch.gate.PreviousResults;
 import io.shipwatch.providers.MetricsProvider;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,6 +55,16 @@ final class GateEvaluateCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warning", description = "Exit 1 on a warning too.")
     boolean failOnWarning;
 
+    @Option(names = "--keptn-slo", paramLabel = "FILE", description = "A Keptn slo.yaml to evaluate instead of --spec; "
+            + "needs --keptn-sli and --prometheus.")
+    Path keptnSlo;
+
+    @Option(names = "--keptn-sli", paramLabel = "FILE", description = "The Keptn sli.yaml with the SLI queries.")
+    Path keptnSli;
+
+    @Option(names = "--prometheus", paramLabel = "URL", description = "The Prometheus that Keptn's SLI queries run on.")
+    String prometheusUrl;
+
     @Mixin
     ServerOptions server = new ServerOptions();
 
@@ -64,17 +76,47 @@ final class GateEvaluateCommand implements Callable<Integer> {
         this.clock = Clock.systemUTC();
     }
 
+    private GateSpec spec() {
+        if (keptnSlo == null && keptnSli == null) {
+            return GateSpecParser.parse(SpecFiles.read(specOptions.required("a gate spec (YAML), or --keptn-slo and "
+                    + "--keptn-sli"), "--spec", "a gate spec (YAML)"), specOptions.file.toString(), specOptions.vars);
+        }
+        if (specOptions.file != null) {
+            throw new InputException("--spec", "cannot be combined with --keptn-slo/--keptn-sli",
+                    "give either a gate spec or Keptn's files");
+        }
+        if (keptnSlo == null || keptnSli == null || prometheusUrl == null) {
+            String missing = keptnSlo == null ? "--keptn-slo" : keptnSli == null ? "--keptn-sli" : "--prometheus";
+            throw new InputException(missing, "is missing", "Keptn's files need --keptn-slo slo.yaml, --keptn-sli "
+                    + "sli.yaml and --prometheus URL");
+        }
+        return keptn(java.time.Duration.ofMinutes(10));
+    }
+
+    private GateSpec keptn(java.time.Duration length) {
+        return KeptnSpecs.parse(SpecFiles.read(keptnSlo, "--keptn-slo", "a Keptn slo.yaml"), keptnSlo.toString(),
+                SpecFiles.read(keptnSli, "--keptn-sli", "a Keptn sli.yaml"), keptnSli.toString(),
+                KeptnSpecs.prometheus(prometheusUrl), specOptions.vars, length, stepFor(length));
+    }
+
+    /** Keptn asks for one value per SLI; a range query at about 60 points keeps the last one close to the end. */
+    private static java.time.Duration stepFor(java.time.Duration length) {
+        return java.time.Duration.ofSeconds(Math.max(1, length.toSeconds() / 60));
+    }
+
     @Override
     public Integer call() throws ApiException {
         if (!GateReports.FORMATS.contains(output)) {
             throw new InputException("--output", "unknown format '" + output + "'",
                     "use one of " + String.join(", ", GateReports.FORMATS));
         }
-        String file = specOptions.file.toString();
-        GateSpec gate = GateSpecParser.parse(SpecFiles.read(specOptions.file, "--spec", "a gate spec (YAML)"), file,
-                specOptions.vars);
+        GateSpec gate = spec();
         MetricsProvider provider = MetricsProviders.forSpec(gate.provider());
         TimeWindow w = window.resolve(gate.window(), clock.instant());
+        if (keptnSlo != null) {
+            // Keptn's $DURATION_SECONDS is the evaluation window: read the files again with the resolved one
+            gate = keptn(w.length());
+        }
         GateResultsClient results = null;
         BaselineSource baselines = BaselineSource.NONE;
         if (server.given()) {

@@ -85,4 +85,20 @@ class GateEvaluateCommandTest {
         assertThat(run.err()).isEqualTo("--end: 'yesterday' is not an RFC 3339 time; use a time such as "
                 + "2026-11-26T14:04:00Z\n");
     }
+
+    @Test
+    void keptnFilesNeedAllThreeFlags() throws IOException {
+        Run run = run("gate", "evaluate", "--keptn-slo", copy("good.yaml").toString(), "--prometheus", "http://x");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("--keptn-sli: is missing; Keptn's files need --keptn-slo slo.yaml, --keptn-sli "
+                + "sli.yaml and --prometheus URL\n");
+    }
+
+    @Test
+    void noSpecAtAllNamesTheFlag() {
+        Run run = run("gate", "evaluate");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("--spec: is missing; give the path of a gate spec (YAML), or --keptn-slo and "
+                + "--keptn-sli\n");
+    }
 }

@@ -182,6 +182,36 @@ class GateEvaluateIT {
 
     @Test
     @Order(5)
+    void keptnSloAndSliFilesAreEvaluatedDirectly() throws IOException {
+        Path slo = dir.resolve("slo.yaml");
+        Path sli = dir.resolve("sli.yaml");
+        try (var in = getClass().getResourceAsStream("/gate/keptn/slo.yaml")) {
+            Files.write(slo, in.readAllBytes());
+        }
+        try (var in = getClass().getResourceAsStream("/gate/keptn/sli.yaml")) {
+            Files.write(sli, in.readAllBytes());
+        }
+        StringWriter out = new StringWriter();
+        var cl = ShipwatchCommand.commandLine(Map.of());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int exit = cl.execute("gate", "evaluate", "--keptn-slo", slo.toString(), "--keptn-sli", sli.toString(),
+                "--prometheus", prometheus.url().toString(), "--var", "service=checkout", "--var", "deployment=good",
+                "--start", WINDOW_START.toString(), "--end", WINDOW_END.toString(), "--output", "json");
+        assertThat(exit).as(out.toString()).isZero();
+        JsonNode json = Json.mapper().readTree(out.toString());
+        double expected = 0;
+        for (int i = 10; i < 40; i++) {
+            expected += goodRatio(i) / 30;
+        }
+        assertThat(json.get("objectives").get(0).get("value").asDouble()).isCloseTo(expected, within(1e-12));
+        assertThat(json.get("objectives").get(1).get("value").asDouble()).isCloseTo(239, within(1e-9));
+        assertThat(json.get("objectives").get(2).get("result").asText()).isEqualTo("info");
+        assertThat(json.get("result").asText()).isEqualTo("pass");
+    }
+
+    @Test
+    @Order(6)
     void withPrometheusStoppedTheGateIsAnErrorNotAPass() throws IOException {
         prometheus.close();
         prometheus = null;
