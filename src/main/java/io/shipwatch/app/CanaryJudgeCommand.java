@@ -44,7 +44,10 @@ final class CanaryJudgeCommand implements Callable<Integer> {
 
     private final Clock clock = Clock.systemUTC();
 
+    private final Map<String, String> env;
+
     CanaryJudgeCommand(Map<String, String> env) {
+        this.env = env;
     }
 
     @Override
@@ -55,7 +58,7 @@ final class CanaryJudgeCommand implements Callable<Integer> {
         }
         CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.required("a canary spec (YAML)"), "--spec", "a canary spec (YAML)"),
                 specOptions.file.toString(), specOptions.vars);
-        CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider()));
+        CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider(), env));
         CanaryJudgement j = judge.judge(canary, window.resolve(canary.window(), clock.instant()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(CanaryReports.render(j, output));

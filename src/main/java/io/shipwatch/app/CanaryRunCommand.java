@@ -69,7 +69,7 @@ final class CanaryRunCommand implements Callable<Integer> {
     public Integer call() throws ApiException, InterruptedException {
         CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.required("a canary spec (YAML)"), "--spec", "a canary spec (YAML)"),
                 specOptions.file.toString(), specOptions.vars);
-        CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider()));
+        CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider(), env));
         Problems problems = new Problems();
         ApiClient client = noMarkers ? null : server.client(env, problems);
         String version = canary.canaryVars().get("version");

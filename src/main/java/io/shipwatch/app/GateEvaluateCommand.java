@@ -111,7 +111,7 @@ final class GateEvaluateCommand implements Callable<Integer> {
                     "use one of " + String.join(", ", GateReports.FORMATS));
         }
         GateSpec gate = spec();
-        MetricsProvider provider = MetricsProviders.forSpec(gate.provider());
+        MetricsProvider provider = MetricsProviders.forSpec(gate.provider(), env);
         TimeWindow w = window.resolve(gate.window(), clock.instant());
         if (keptnSlo != null) {
             // Keptn's $DURATION_SECONDS is the evaluation window: read the files again with the resolved one

@@ -48,7 +48,7 @@ final class ServerGates implements GateEvaluations {
         }
         GateSpec spec = GateSpecParser.parse(SpecFiles.read(file, "gate " + name, "a gate spec"), file.toString(), vars);
         TimeWindow w = window != null ? window : TimeWindow.ending(clock.instant(), spec.window());
-        GateVerdict verdict = new GateEvaluator(MetricsProviders.forSpec(spec.provider()))
+        GateVerdict verdict = new GateEvaluator(MetricsProviders.forSpec(spec.provider(), System.getenv()))
                 .evaluate(spec, w, baselines(store, spec));
         store.save(GateRun.of(UUID.randomUUID().toString(), verdict, spec.vars().get("service"),
                 spec.vars().get("environment"), spec.vars().get("version"), clock.instant()));
