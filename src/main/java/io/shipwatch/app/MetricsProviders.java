@@ -11,6 +11,8 @@ import io.shipwatch.providers.datadog.DatadogMetricsConfig;
 import io.shipwatch.providers.datadog.DatadogProvider;
 import io.shipwatch.providers.datadog.DatadogSinkConfig;
 import io.shipwatch.providers.demo.DemoProvider;
+import io.shipwatch.providers.web.JsonPath;
+import io.shipwatch.providers.web.WebProvider;
 import io.shipwatch.providers.prometheus.PrometheusConfig;
 import io.shipwatch.providers.prometheus.PrometheusProvider;
 import java.util.ArrayList;
@@ -74,15 +76,46 @@ final class MetricsProviders {
     }
 
     /** The providers a gate or canary spec can name. */
-    static final List<String> SPEC_KNOWN = List.of("prometheus", "datadog");
+    static final List<String> SPEC_KNOWN = List.of("prometheus", "datadog", "web");
 
     /** The backend a gate or canary spec names; problems point at the spec's provider line. */
     static MetricsProvider forSpec(ProviderSpec spec, Map<String, String> env) {
         return switch (spec.type()) {
             case "prometheus" -> prometheus(spec);
             case "datadog" -> datadog(spec, env);
+            case "web" -> web(spec);
             default -> throw GateSpecParser.unknownProvider(spec, SPEC_KNOWN);
         };
+    }
+
+    /** Any HTTP JSON endpoint: url with {{query}}, {{start}}, {{end}}, {{step}}; jsonPath; headers; timeout. */
+    private static MetricsProvider web(ProviderSpec spec) {
+        for (String key : spec.settings().keySet()) {
+            if (!List.of("url", "jsonPath", "timeout").contains(key) && !key.startsWith("headers.")) {
+                throw new InputException(spec.where(), "provider: unknown setting '" + key + "' for web",
+                        "known settings: url, jsonPath, headers, timeout");
+            }
+        }
+        String url = spec.setting("url");
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new InputException(spec.where(), "provider: web needs an http(s) url", "write url: "
+                    + "\"https://metrics.example/api?q={{query}}&from={{start}}&to={{end}}\"");
+        }
+        String pathText = spec.setting("jsonPath") == null ? "$" : spec.setting("jsonPath");
+        JsonPath path = JsonPath.parse(pathText);
+        if (path == null) {
+            throw new InputException(spec.where(), "provider: jsonPath '" + pathText + "' is not supported",
+                    "write a path such as $.data.value or $.result[0].points");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        spec.settings().forEach((k, v) -> {
+            if (k.startsWith("headers.")) {
+                headers.put(k.substring("headers.".length()), v);
+            }
+        });
+        java.time.Duration timeout = spec.setting("timeout") == null ? java.time.Duration.ofSeconds(30)
+                : Times.parseDuration(spec.setting("timeout"), spec.where() + ": provider.timeout");
+        return new WebProvider(url, path, headers, timeout);
     }
 
     /** Datadog: site (or url), and the keys from the spec or from DD_API_KEY and DD_APP_KEY. */

@@ -41,7 +41,7 @@ class GateEvaluateCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown-provider.yaml | :3: provider.type: unknown provider 'promethus'; known providers: prometheus, datadog",
+            "unknown-provider.yaml | :3: provider.type: unknown provider 'promethus'; known providers: prometheus, datadog, web",
             "bad-criterion.yaml | :7: '<< 5' is not a criterion; write an operator",
             "missing-query.yaml | :3: objectives[0]: 'query' is missing; write the query whose value is judged",
             "bad-duration.yaml | :2: window: '10 minutes' is not a duration; write a duration such as 30s, 10m or 1h"})
