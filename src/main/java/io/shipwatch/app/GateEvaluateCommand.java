@@ -55,6 +55,10 @@ final class GateEvaluateCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warning", description = "Exit 1 on a warning too.")
     boolean failOnWarning;
 
+    @Option(names = "--deployment-id", paramLabel = "ID", description = "With --server: the deployment marker this "
+            + "evaluation judges (as printed by 'deploy start'); a failed gate then counts as a change failure.")
+    String deploymentId;
+
     @Option(names = "--keptn-slo", paramLabel = "FILE", description = "A Keptn slo.yaml to evaluate instead of --spec; "
             + "needs --keptn-sli and --prometheus.")
     Path keptnSlo;
@@ -119,6 +123,9 @@ final class GateEvaluateCommand implements Callable<Integer> {
         }
         GateResultsClient results = null;
         BaselineSource baselines = BaselineSource.NONE;
+        if (deploymentId != null && !server.given()) {
+            throw new InputException("--deployment-id", "needs --server", "give --server URL to store the result");
+        }
         if (server.given()) {
             Problems problems = new Problems();
             ApiClient client = server.client(env, problems);
@@ -133,7 +140,7 @@ final class GateEvaluateCommand implements Callable<Integer> {
         out.print(GateReports.render(verdict, output));
         out.flush();
         if (results != null) {
-            results.save(verdict);
+            results.save(verdict, deploymentId);
         }
         return switch (verdict.result()) {
             case PASS -> ExitCode.OK;

@@ -44,7 +44,7 @@ final class GateResultsClient {
             }
             JsonNode score = item.get("score");
             runs.add(new GateRun(item.get("id").asText(), item.get("gate").asText(), text(item, "service"),
-                    text(item, "environment"), text(item, "version"), GateResult.parse(item.get("result").asText()),
+                    text(item, "environment"), text(item, "version"), text(item, "deploymentId"), GateResult.parse(item.get("result").asText()),
                     score == null || score.isNull() ? null : score.asDouble(),
                     new TimeWindow(Instant.parse(item.get("window").get("start").asText()),
                             Instant.parse(item.get("window").get("end").asText())),
@@ -54,12 +54,13 @@ final class GateResultsClient {
     }
 
     /** Stores a verdict with the service, environment and version of the spec's variables; returns its id. */
-    String save(GateVerdict verdict) throws ApiException {
+    String save(GateVerdict verdict, String deploymentId) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>(verdict.toMap());
         body.remove("totalScore");
         body.put("service", verdict.vars().get("service"));
         body.put("environment", verdict.vars().get("environment"));
         body.put("version", verdict.vars().get("version"));
+        body.put("deploymentId", deploymentId);
         body.values().removeIf(v -> v == null);
         return client.post("/api/v1/gates/results", body).get("id").asText();
     }

@@ -52,7 +52,7 @@ final class ServerCommand implements Runnable {
                     + gatesDir, "give a directory of gate specs named NAME.yaml");
         }
         ShipwatchServer server = new ShipwatchServer(settings, Clock.systemUTC(),
-                MetricsProviders.graphs(settings.config().metrics()), gatesDir);
+                MetricsProviders.graphs(settings.config().metrics()), java.util.List.of(), gatesDir);
         serve(server, settings, () -> { });
     }
 

@@ -51,7 +51,8 @@ final class ServerGates implements GateEvaluations {
         GateVerdict verdict = new GateEvaluator(MetricsProviders.forSpec(spec.provider(), System.getenv()))
                 .evaluate(spec, w, baselines(store, spec));
         store.save(GateRun.of(UUID.randomUUID().toString(), verdict, spec.vars().get("service"),
-                spec.vars().get("environment"), spec.vars().get("version"), clock.instant()));
+                spec.vars().get("environment"), spec.vars().get("version"), spec.vars().get("deploymentId"),
+                clock.instant()));
         return verdict;
     }
 

@@ -13,4 +13,7 @@ public interface GateRunStore {
      * any), at most {@code limit}.
      */
     List<GateRun> recent(String gate, String service, String environment, int limit);
+
+    /** The failed results recorded against any of these deployments (by marker id), for change failure rate. */
+    List<GateRun> failedFor(java.util.Collection<String> deploymentIds);
 }

@@ -65,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
             var routes = config.routes;
             routes.before(ApiServer::securityHeaders);
             routes.before("/api/*", ctx -> authorize(ctx, auth));
+            routes.before("/v1/*", ctx -> authorize(ctx, auth)); // the OTLP receiver: writing needs a write token
             routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             routes.get("/readyz", ctx -> readiness(ctx, databaseReachable));
             routes.get("/metrics", ctx -> metrics(ctx, registry));

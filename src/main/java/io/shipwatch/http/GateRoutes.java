@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class GateRoutes implements ApiServer.RouteGroup {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,127}");
     private static final Set<String> RESULT_FIELDS = new LinkedHashSet<>(List.of("gate", "service", "environment",
-            "version", "result", "score", "reason", "window", "objectives", "totalScore", "vars"));
+            "version", "deploymentId", "result", "score", "reason", "window", "objectives", "totalScore", "vars"));
     private static final Set<String> WINDOW_PARAMS = Set.of("start", "end", "window");
 
     private final GateRunStore store;
@@ -84,7 +84,8 @@ public final class GateRoutes implements ApiServer.RouteGroup {
         }
         List<GateRun.Measured> objectives = objectives(f.array("objectives"), problems);
         problems.throwIfAny();
-        GateRun run = new GateRun(UUID.randomUUID().toString(), gate, service, environment, version, result, score,
+        GateRun run = new GateRun(UUID.randomUUID().toString(), gate, service, environment, version,
+                f.text("deploymentId"), result, score,
                 new TimeWindow(start, end), clock.instant(), f.text("reason"), objectives);
         store.save(run);
         ctx.status(201).json(Map.of("id", run.id(), "gate", gate, "result", result.wireName()));
@@ -116,6 +117,7 @@ public final class GateRoutes implements ApiServer.RouteGroup {
             item.put("service", r.service());
             item.put("environment", r.environment());
             item.put("version", r.version());
+            item.put("deploymentId", r.deploymentId());
             item.put("result", r.result().wireName());
             item.put("score", r.score());
             item.put("window", Map.of("start", r.window().from(), "end", r.window().to()));

@@ -10,6 +10,8 @@ import io.shipwatch.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -27,9 +29,10 @@ public final class JdbcGateRunStore implements GateRunStore {
     @Override
     public void save(GateRun run) {
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO gate_results (id, gate, service, environment, version, "
-                        + "result, score, window_start, window_end, evaluated_at, reason, objectives) VALUES (:id, :gate, "
-                        + ":service, :environment, :version, :result, :score, :windowStart, :windowEnd, :evaluatedAt, "
-                        + ":reason, :objectives)")
+                        + "deployment_id, result, score, window_start, window_end, evaluated_at, reason, objectives) "
+                        + "VALUES (:id, :gate, :service, :environment, :version, :deploymentId, :result, :score, "
+                        + ":windowStart, :windowEnd, :evaluatedAt, :reason, :objectives)")
+                .bind("deploymentId", run.deploymentId())
                 .bind("id", run.id()).bind("gate", run.gate()).bind("service", run.service())
                 .bind("environment", run.environment()).bind("version", run.version())
                 .bind("result", run.result().wireName()).bind("score", run.score())
@@ -57,6 +60,20 @@ public final class JdbcGateRunStore implements GateRunStore {
         });
     }
 
+    @Override
+    public List<GateRun> failedFor(Collection<String> deploymentIds) {
+        List<String> ids = List.copyOf(deploymentIds);
+        List<GateRun> out = new ArrayList<>();
+        // in chunks: both databases limit the number of bound parameters
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            out.addAll(jdbi.withHandle(h -> h.createQuery("SELECT * FROM gate_results WHERE result = 'fail' AND "
+                            + "deployment_id IN (<ids>) ORDER BY evaluated_at, id")
+                    .bindList("ids", chunk).map((rs, ctx) -> row(rs)).list()));
+        }
+        return out;
+    }
+
     private static GateRun row(ResultSet rs) throws SQLException {
         double score = rs.getDouble("score");
         Double boxed = rs.wasNull() ? null : score;
@@ -67,7 +84,8 @@ public final class JdbcGateRunStore implements GateRunStore {
             throw new SQLException("gate result " + rs.getString("id") + " has unreadable objectives", e);
         }
         return new GateRun(rs.getString("id"), rs.getString("gate"), rs.getString("service"),
-                rs.getString("environment"), rs.getString("version"), GateResult.parse(rs.getString("result")), boxed,
+                rs.getString("environment"), rs.getString("version"), rs.getString("deployment_id"),
+                GateResult.parse(rs.getString("result")), boxed,
                 new TimeWindow(Instant.ofEpochMilli(rs.getLong("window_start")),
                         Instant.ofEpochMilli(rs.getLong("window_end"))),
                 Instant.ofEpochMilli(rs.getLong("evaluated_at")), rs.getString("reason"), objectives);

@@ -7,6 +7,7 @@ CREATE TABLE gate_results (
     service      TEXT,
     environment  TEXT,
     version      TEXT,
+    deployment_id TEXT,
     result       TEXT             NOT NULL,
     score        DOUBLE PRECISION,
     window_start BIGINT           NOT NULL,
@@ -16,4 +17,5 @@ CREATE TABLE gate_results (
     objectives   TEXT             NOT NULL
 );
 CREATE INDEX gate_results_by_gate ON gate_results (gate, evaluated_at DESC, id DESC);
+CREATE INDEX gate_results_by_deployment ON gate_results (deployment_id);
 CREATE INDEX gate_results_by_service ON gate_results (service, environment, evaluated_at DESC, id DESC);

@@ -101,7 +101,7 @@ class GateServerIT {
         ServerSettings settings = ServerSettings.resolve(0, null, "jdbc:sqlite:" + dir.resolve("gates.db"),
                 Config.empty(), Map.of());
         server = new ShipwatchServer(settings, Clock.systemUTC(), MetricsProviders.graphs(Config.empty().metrics()),
-                gates);
+                java.util.List.of(), gates);
         base = "http://127.0.0.1:" + server.start();
         awaitLiveData();
     }
@@ -176,6 +176,28 @@ class GateServerIT {
 
     @Test
     @Order(2)
+    void failedGateAgainstADeploymentCountsAsAChangeFailure() throws IOException {
+        String finished = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        String id = Http.post(base + "/api/v1/deployments", "{\"service\":\"checkout\",\"environment\":\"production\","
+                + "\"version\":\"worse\",\"startedAt\":\"" + finished + "\",\"finishedAt\":\"" + finished + "\"}")
+                .json().get("id").asText();
+        assertThat(Http.get(base + "/api/v1/dora?service=checkout").json().get("changeFailureRate").get("failed").asInt())
+                .isZero();
+        StringWriter out = new StringWriter();
+        var cl = ShipwatchCommand.commandLine(Map.of());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        // 15 % above the previous passed result: the gate fails
+        int exit = cl.execute("gate", "evaluate", "--spec", spec.toString(), "--var", "version=worse",
+                "--start", START, "--end", END, "--server", base, "--deployment-id", id);
+        assertThat(exit).isEqualTo(1);
+        JsonNode cfr = Http.get(base + "/api/v1/dora?service=checkout").json().get("changeFailureRate");
+        assertThat(cfr.get("deployments").asInt()).isEqualTo(1);
+        assertThat(cfr.get("failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
     void argoWebMetricReadsTheVerdict() throws IOException {
         Http.Response pass = Http.get(base + "/api/v1/gates/checkout/evaluate?version=good&start=" + START + "&end=" + END);
         assertThat(pass.status()).isEqualTo(200);
@@ -187,7 +209,7 @@ class GateServerIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void flaggerHooksFollowItsStatusRules() throws IOException {
         String good = "{\"name\":\"checkout\",\"namespace\":\"test\",\"phase\":\"Progressing\",\"metadata\":{\"version\":\"good\"}}";
         String bad = "{\"name\":\"checkout\",\"namespace\":\"test\",\"phase\":\"Progressing\",\"metadata\":{\"version\":\"bad\"}}";
@@ -201,7 +223,7 @@ class GateServerIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void badRequestsAreProblemsNeverServerErrors() {
         Http.Response unknown = Http.get(base + "/api/v1/gates/nope/evaluate?version=good");
         assertThat(unknown.status()).isEqualTo(404);
@@ -219,7 +241,7 @@ class GateServerIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void argoSeesAnErrorWhenPrometheusIsDown() {
         prometheus.close();
         prometheus = null;

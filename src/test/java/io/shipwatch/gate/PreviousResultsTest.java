@@ -18,7 +18,7 @@ class PreviousResultsTest {
         Instant t = Instant.parse("2026-11-26T14:00:00Z");
         List<GateRun.Measured> m = new ArrayList<>();
         m.add(new GateRun.Measured("rt", rt, rt == null ? "nodata" : "pass", rt == null ? 0 : 10));
-        return new GateRun("id", "g", "s", "e", "1", result, 100.0, new TimeWindow(t, t), t, "", m);
+        return new GateRun("id", "g", "s", "e", "1", null, result, 100.0, new TimeWindow(t, t), t, "", m);
     }
 
     @Test

@@ -31,7 +31,7 @@ abstract class GateRunStoreContract {
 
     private static GateRun run(String id, String service, GateResult result, Double score, long minute) {
         Instant at = Instant.parse("2026-11-26T14:00:00Z").plusSeconds(60 * minute);
-        return new GateRun(id, "checkout", service, "production", "2.1." + minute, result, score,
+        return new GateRun(id, "checkout", service, "production", "2.1." + minute, "deploy-" + id, result, score,
                 new TimeWindow(at.minusSeconds(600), at), at, "why " + id,
                 List.of(new GateRun.Measured("error_rate", 0.001 * minute, "pass", 20),
                         new GateRun.Measured("latency", null, "nodata", 0)));
@@ -47,6 +47,16 @@ abstract class GateRunStoreContract {
         assertThat(runs.get(0)).isEqualTo(run("b", "checkout", GateResult.FAIL, 40.0, 3));
         assertThat(runs.get(1).score()).isNull();
         assertThat(runs.get(2).objectives().get(1).value()).isNull();
+    }
+
+    @Test
+    void findsFailedResultsOfDeployments() {
+        store.save(run("a", "checkout", GateResult.FAIL, 10.0, 1));
+        store.save(run("b", "checkout", GateResult.PASS, 100.0, 2));
+        store.save(run("c", "checkout", GateResult.FAIL, 20.0, 3));
+        assertThat(store.failedFor(List.of("deploy-a", "deploy-b", "deploy-x"))).extracting(GateRun::id)
+                .containsExactly("a");
+        assertThat(store.failedFor(List.of())).isEmpty();
     }
 
     @Test
