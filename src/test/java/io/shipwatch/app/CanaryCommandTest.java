@@ -2,8 +2,6 @@ package io.shipwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,16 +13,9 @@ class CanaryCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = ShipwatchCommand.commandLine(Map.of());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(Map.of(), args);
     }
 
     @Test
@@ -33,7 +24,7 @@ class CanaryCommandTest {
         Files.writeString(spec, "provider: {type: prometheus, url: http://127.0.0.1:9}\nbaseline: {track: stable}\n"
                 + "canary: {track: canary}\nmetrics: [{name: e, query: 'x{track=\"{{track}}\"}'}]\n"
                 + "actions:\n  rollback: {command: [\"touch\", \"" + dir.resolve("ran") + "\"]}\n");
-        Run r = run("canary", "run", "--spec", spec.toString());
+        CliRun r = run("canary", "run", "--spec", spec.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("--spec: " + spec + ": the canary has no version variable to name the deployment "
                 + "marker; add version under canary:, or pass --no-markers\n");
@@ -42,7 +33,7 @@ class CanaryCommandTest {
 
     @Test
     void judgeWithoutSpecNamesTheFlag() {
-        Run r = run("canary", "judge");
+        CliRun r = run("canary", "judge");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("--spec: is missing; give the path of a canary spec (YAML)\n");
     }
@@ -51,7 +42,7 @@ class CanaryCommandTest {
     void judgeRefusesAnUnknownOutput() throws Exception {
         Path spec = dir.resolve("c.yaml");
         Files.writeString(spec, "provider: {type: prometheus, url: http://127.0.0.1:9}\n");
-        Run r = run("canary", "judge", "--spec", spec.toString(), "--output", "junit");
+        CliRun r = run("canary", "judge", "--spec", spec.toString(), "--output", "junit");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("--output: unknown format 'junit'; use one of table, json, markdown\n");
     }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipwatch.json.Json;
 import io.shipwatch.testing.ReplayServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,18 +17,10 @@ class GateDatadogTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private Run evaluate(Path spec, Map<String, String> env) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = ShipwatchCommand.commandLine(env);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute("gate", "evaluate", "--spec", spec.toString(), "--start", "2026-11-26T14:00:00Z",
+    private CliRun evaluate(Path spec, Map<String, String> env) {
+        return CliRun.of(env, "gate", "evaluate", "--spec", spec.toString(), "--start", "2026-11-26T14:00:00Z",
                 "--end", "2026-11-26T14:05:00Z", "--output", "json");
-        return new Run(exit, out.toString(), err.toString());
     }
 
     @Test
@@ -46,7 +36,7 @@ class GateDatadogTest {
                         query: 'sum:trace.http.request.errors{service:checkout,version:2.1.0}.as_rate()'
                         pass: ["< 0.02"]
                     """.formatted(datadog.url("").toString().replaceAll("/$", "")));
-            Run run = evaluate(spec, Map.of("DD_API_KEY", "api-key-0123456789", "DD_APP_KEY", "app-key-0123456789"));
+            CliRun run = evaluate(spec, Map.of("DD_API_KEY", "api-key-0123456789", "DD_APP_KEY", "app-key-0123456789"));
             assertThat(run.exit()).as(run.err()).isZero();
             JsonNode objective = Json.mapper().readTree(run.out()).get("objectives").get(0);
             assertThat(objective.get("samples").asInt()).isEqualTo(4);
@@ -59,7 +49,7 @@ class GateDatadogTest {
     void datadogWithoutKeysIsBadInputNamingTheLine() throws Exception {
         Path spec = dir.resolve("gate.yaml");
         Files.writeString(spec, "objectives: [{name: e, query: 'q', pass: ['< 1']}]\nprovider:\n  type: datadog\n");
-        Run run = evaluate(spec, Map.of());
+        CliRun run = evaluate(spec, Map.of());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo(spec + ":3: provider: datadog needs an API key and an application key; export "
                 + "DD_API_KEY and DD_APP_KEY (or write apiKey: and applicationKey: in the spec)\n");
