@@ -6,6 +6,7 @@ import io.shipwatch.dora.webhook.WebhookIngest;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
 import io.shipwatch.http.DoraRoutes;
+import io.shipwatch.http.GateRoutes;
 import io.shipwatch.http.OtlpRoutes;
 import io.shipwatch.http.PipelineRoutes;
 import io.shipwatch.http.WebhookRoutes;
@@ -14,12 +15,15 @@ import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
 import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.store.Database;
+import io.shipwatch.store.JdbcGateRunStore;
 import io.shipwatch.store.JdbcMarkerStore;
 import io.shipwatch.store.JdbcPipelineStore;
 import io.shipwatch.store.JdbcWebhookStore;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +53,15 @@ public final class ShipwatchServer implements AutoCloseable {
     /** As above, with the sources of failed gates and canaries that count as change failures. */
     public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs,
                            List<ChangeFailureSource> failureSources) {
+        this(settings, clock, graphs, failureSources, null);
+    }
+
+    /**
+     * As above, evaluating the gate specs in {@code gatesDir} on request (null: none). Stored gate results that
+     * failed against a deployment count as change failures beside {@code failureSources}.
+     */
+    public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs,
+                           List<ChangeFailureSource> failureSources, Path gatesDir) {
         List<MarkerSink> sinks = MarkerSinks.from(settings.config().sinks());
         DoraSetup.check(settings.config()); // a bad dora: or webhooks: section fails before the database is touched
         database = Database.open(settings.db(), "--db");
@@ -56,17 +69,23 @@ public final class ShipwatchServer implements AutoCloseable {
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
         pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
-        dora = DoraSetup.service(settings.config().dora(), database, store, failureSources, clock);
+        JdbcGateRunStore gateRuns = new JdbcGateRunStore(database);
+        List<ChangeFailureSource> sources = new ArrayList<>(failureSources);
+        sources.add(new GateFailures(gateRuns)); // gates that failed after a release are change failures
+        dora = DoraSetup.service(settings.config().dora(), database, store, sources, clock);
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
-                settings.tokens()), markers, store, graphs, database::isReachable, routeGroups(settings.config(), clock));
+                settings.tokens()), markers, store, graphs, database::isReachable,
+                routeGroups(settings.config(), gateRuns, gatesDir, clock));
     }
 
     /** The endpoints of the capabilities beyond markers; each capability adds its group here. */
-    private List<ApiServer.RouteGroup> routeGroups(Config config, Clock clock) {
+    private List<ApiServer.RouteGroup> routeGroups(Config config, JdbcGateRunStore gateRuns, Path gatesDir,
+                                                   Clock clock) {
         WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
                 DoraSetup.serviceMap(config.dora()), clock);
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
-                new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())));
+                new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
+                new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */
