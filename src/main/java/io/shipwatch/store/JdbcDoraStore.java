@@ -125,9 +125,17 @@ public final class JdbcDoraStore implements DoraStore {
     }
 
     @Override
-    public List<Deployment> history(Set<String> services, Set<String> environments, Instant since, Instant until) {
-        String filter = filter(services);
+    public List<Deployment> history(Set<String> servicesOrAll, Set<String> environments, Instant since, Instant until) {
         return jdbi.withHandle(h -> {
+            // every service named: the (service, environment, finished_at) index then serves each one's range, with or
+            // without the planner's statistics, instead of a scan of all deployments
+            Set<String> services = servicesOrAll != null ? servicesOrAll : new HashSet<>(h.createQuery(
+                            "SELECT DISTINCT service FROM deployments WHERE environment IN (<envs>)")
+                    .bindList("envs", List.copyOf(environments)).mapTo(String.class).list());
+            if (services.isEmpty()) {
+                return List.<Deployment>of();
+            }
+            String filter = filter(services);
             Map<String, List<Commit>> commits = new HashMap<>();
             // no ORDER BY: the order of a deployment's commits changes none of the figures, and sorting is costly
             bind(h.createQuery("SELECT c.deployment_id, c.sha, COALESCE(c.committed_at, c.authored_at) "

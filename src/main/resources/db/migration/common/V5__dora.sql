@@ -2,9 +2,7 @@
 -- Git and alerting webhooks tell us. Times are epoch milliseconds (UTC), as in V1.
 ALTER TABLE deployments ADD COLUMN kind TEXT NOT NULL DEFAULT 'deploy';
 ALTER TABLE deployments ADD COLUMN fixes TEXT;
--- the DORA history: by service and finish time, or (all services) by environment and finish time
 CREATE INDEX deployments_by_finish ON deployments (service, environment, finished_at);
-CREATE INDEX deployments_by_environment_finish ON deployments (environment, finished_at);
 
 ALTER TABLE deployment_commits ADD COLUMN authored_at BIGINT;
 ALTER TABLE deployment_commits ADD COLUMN message TEXT;
