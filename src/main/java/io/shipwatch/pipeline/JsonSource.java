@@ -25,13 +25,17 @@ public record JsonSource(String name, JsonNode root) {
             return new JsonSource(name, root);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            String reason = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker.*$", "")
-                    .replaceAll(":\\s*expected close marker.*$", "");
-            throw new InputException(at == null ? name : name + ":" + at.getLineNr(), "malformed JSON: " + reason,
+            throw new InputException(at == null ? name : name + ":" + at.getLineNr(), "malformed JSON: " + reason(e),
                     "save the API's answer unchanged");
         } catch (IOException e) {
             throw new InputException(name, "cannot be read: " + e.getMessage(), null);
         }
+    }
+
+    /** Jackson's reason without what it says about its internals after the first clause. */
+    static String reason(JsonProcessingException e) {
+        return e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker.*$", "")
+                .replaceAll(":\\s*expected close marker.*$", "");
     }
 
     /** The text at {@code field} of {@code node}; a missing or empty one fails naming {@code path}. */
