@@ -19,8 +19,8 @@ public record JsonSource(String name, JsonNode root) {
     public static JsonSource parse(String name, byte[] bytes) {
         try {
             JsonNode root = JSON.readTree(bytes);
-            if (root == null || !root.isObject()) {
-                throw new InputException(name + ":1", "is not a JSON object", "save the API's answer unchanged");
+            if (root == null || !root.isContainerNode()) {
+                throw new InputException(name + ":1", "is not a JSON object or array", "save the API's answer unchanged");
             }
             return new JsonSource(name, root);
         } catch (JsonProcessingException e) {
