@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code shipwatch pipeline import}: turns a finished CI run into a trace and exports it. */
 @Command(name = "import", description = "Import a finished CI run as a trace and export it, as 'pipeline finish' does.",
-        subcommands = {PipelineImportGitHubCommand.class, PipelineImportJUnitCommand.class})
+        subcommands = {PipelineImportGitHubCommand.class, PipelineImportGitLabCommand.class,
+                PipelineImportJUnitCommand.class})
 final class PipelineImportCommand implements Callable<Integer> {
     @ParentCommand
     PipelineCommand parent;

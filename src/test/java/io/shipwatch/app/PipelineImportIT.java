@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,30 @@ class PipelineImportIT {
         assertThat(root.get("links").get(0).get("traceId").asText()).isEqualTo(first);
         assertThat(root.get("links").get(0).get("spanId").asText()).isEqualTo(TraceIds.runSpanId(first));
         assertThat(Http.get(base + "/api/v1/pipelines/CI/runs").json().get("items")).hasSize(2);
+    }
+
+    @Test
+    void aGitLabPipelineImportsWithItsCriticalPathAndOnceOnly() throws Exception {
+        Path pipeline = dir.resolve("pipeline.json");
+        Path jobs = dir.resolve("jobs.json");
+        for (Path p : List.of(pipeline, jobs)) {
+            try (InputStream in = getClass().getResourceAsStream("/pipeline/gitlab/" + (p == pipeline ? "pipeline-4242.json" : "jobs-4242.json"))) {
+                Files.write(p, in.readAllBytes());
+            }
+        }
+        String[] args = {"import", "gitlab", "--file", pipeline.toString(), "--file", jobs.toString()};
+        Map<String, String> env = Map.of("SHIPWATCH_SERVER", base);
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(PipelineCommand.commandLine(env, Clock.systemUTC(), new OtlpTraceExport(), new PrintWriter(out, true),
+                    new PrintWriter(err, true)).execute(args)).as(err.toString()).isZero();
+        }
+
+        String traceId = TraceIds.traceId("gitlab", "https://gitlab.example.com/acme/search", "4242", null);
+        assertThat(Http.get(base + "/api/v1/pipelines/Merge%20request%20pipeline/runs").json().get("items")).hasSize(1);
+        JsonNode run = Http.get(base + "/api/v1/runs/" + traceId).json();
+        assertThat(run.get("spans")).hasSize(8);
+        assertThat(run.get("bottleneck").asText()).isEqualTo(TraceIds.spanId(traceId, "job", "9902"));
     }
 
     @Test

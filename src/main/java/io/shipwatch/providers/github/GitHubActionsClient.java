@@ -2,14 +2,12 @@ package io.shipwatch.providers.github;
 
 import io.shipwatch.pipeline.JsonSource;
 import io.shipwatch.providers.ProviderException;
-import java.io.IOException;
+import io.shipwatch.providers.http.JsonGet;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fetches a GitHub Actions workflow run and its jobs over the REST API: {@code GET /repos/{owner}/{repo}/actions/
@@ -24,8 +22,7 @@ public final class GitHubActionsClient {
     private final URI api;
     private final String token;
     private final int perPage;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final JsonGet json = new JsonGet("GitHub API");
 
     /** A client for {@code api} (GITHUB_API_URL on GitHub Enterprise); {@code token} may be null for public repos. */
     public GitHubActionsClient(URI api, String token) {
@@ -63,31 +60,14 @@ public final class GitHubActionsClient {
     }
 
     private JsonSource get(String path) throws ProviderException {
-        URI uri = URI.create(api + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/vnd.github+json");
+        headers.put("X-GitHub-Api-Version", "2022-11-28");
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", "Bearer " + token);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ProviderException("cannot reach the GitHub API at " + api + ": " + e.getMessage(), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while calling the GitHub API", true, e);
-        }
-        int status = response.statusCode();
-        if (status != 200) {
-            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-            String message = body.replaceAll("(?s).*\"message\"\\s*:\\s*\"([^\"]*)\".*", "$1");
-            String hint = status == 401 || status == 403 ? "; set GITHUB_TOKEN to a token that can read Actions"
-                    : status == 404 ? "; check --repo and --run-id (a private repository needs GITHUB_TOKEN)" : "";
-            throw new ProviderException("GitHub API " + uri.getPath() + " answered " + status
-                    + (message.equals(body) || message.isBlank() ? "" : ": " + message) + hint, status >= 500 || status == 429);
-        }
-        return JsonSource.parse(uri.toString(), response.body());
+        return json.get(URI.create(api + path), headers, status -> status == 401 || status == 403
+                ? "; set GITHUB_TOKEN to a token that can read Actions"
+                : status == 404 ? "; check --repo and --run-id (a private repository needs GITHUB_TOKEN)" : "").json();
     }
 }
