@@ -9,7 +9,6 @@ import io.shipwatch.pipeline.TraceExport;
 import io.shipwatch.providers.ProviderException;
 import io.shipwatch.providers.github.GitHubActionsClient;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,11 +77,7 @@ final class PipelineImportGitHubCommand implements Callable<Integer> {
         problems.throwIfAny();
 
         List<PipelineSpan> spans = files.isEmpty() ? fetch(env) : fromFiles();
-        List<String> sent = SpanExportOptions.send(parent.parent.export(), spans, destinations,
-                "importing again is safe: the same spans are overwritten");
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("run " + spans.get(0).traceId() + ": " + spans.size() + " spans exported to " + String.join(" and ", sent));
-        out.flush();
+        SpanExportOptions.exportImported(parent.parent.export(), spans, destinations, spec);
         return ExitCode.OK;
     }
 

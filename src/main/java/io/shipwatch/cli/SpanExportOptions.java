@@ -41,6 +41,15 @@ final class SpanExportOptions {
         }
     }
 
+    /** Sends an imported run's spans and prints where they went; a retry of an import overwrites the same spans. */
+    static void exportImported(TraceExport export, List<PipelineSpan> spans, TraceExport.Destinations destinations,
+                               picocli.CommandLine.Model.CommandSpec spec) throws ApiException {
+        List<String> sent = send(export, spans, destinations, "importing again is safe: the same spans are overwritten");
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("run " + spans.get(0).traceId() + ": " + spans.size() + " spans exported to " + String.join(" and ", sent));
+        out.flush();
+    }
+
     private static boolean otlpConfigured(Map<String, String> env) {
         String exporter = env.getOrDefault("OTEL_TRACES_EXPORTER", "");
         return !isBlank(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")) || !isBlank(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
