@@ -1,0 +1,221 @@
+package io.shipwatch.loadtest;
+
+import io.shipwatch.core.InputException;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Arrays;
+
+/**
+ * A streaming RFC 4180 reader: quoted fields may hold the separator, doubled quotes and line breaks. It reuses one
+ * buffer for every record and parses numbers in place, so a million-row file costs no more memory than one row.
+ * {@link #line()} is the line where the current record starts, for {@code file:line} messages.
+ */
+final class CsvReader {
+    static final long NOT_A_NUMBER = Long.MIN_VALUE;
+
+    private final Reader in;
+    private final String source;
+    private final char separator;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private char[] rec = new char[256];
+    private int recLen;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private int size;
+    private long nextLine = 1;
+    private long line;
+    private boolean endedWithLineBreak;
+
+    CsvReader(Reader in, String source, char separator) {
+        this.in = in;
+        this.source = source;
+        this.separator = separator;
+    }
+
+    /** Reads the next record, skipping empty lines; false at the end of the input. */
+    boolean next() throws IOException {
+        while (true) {
+            if (!readRecord()) {
+                return false;
+            }
+            if (size > 1 || ends[0] > starts[0]) {
+                return true;
+            }
+        }
+    }
+
+    private boolean readRecord() throws IOException {
+        size = 0;
+        recLen = 0;
+        line = nextLine;
+        int c = read();
+        if (c < 0) {
+            return false;
+        }
+        int fieldStart = 0;
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        while (true) {
+            if (c < 0) {
+                if (quoted) {
+                    throw new InputException(source + ":" + line, "a quoted field is never closed",
+                            "the file looks truncated; take the whole file, or delete its last, unfinished record");
+                }
+                endField(fieldStart);
+                endedWithLineBreak = false;
+                return true;
+            }
+            char ch = (char) c;
+            if (quoted) {
+                if (ch == '"') {
+                    int d = read();
+                    if (d == '"') {
+                        append('"');
+                    } else {
+                        quoted = false;
+                        c = d;
+                        continue;
+                    }
+                } else {
+                    if (ch == '\n') {
+                        nextLine++;
+                    }
+                    append(ch);
+                }
+            } else if (ch == separator) {
+                endField(fieldStart);
+                fieldStart = recLen;
+                wasQuoted = false;
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r') {
+                    int d = read();
+                    if (d != '\n' && d >= 0) {
+                        pos--;
+                    }
+                }
+                nextLine++;
+                endField(fieldStart);
+                endedWithLineBreak = true;
+                return true;
+            } else if (ch == '"' && recLen == fieldStart && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else {
+                append(ch);
+            }
+            c = read();
+        }
+    }
+
+    private int read() throws IOException {
+        if (pos >= lim) {
+            if (eof) {
+                return -1;
+            }
+            int n = in.read(buf, 0, buf.length);
+            if (n <= 0) {
+                eof = true;
+                return -1;
+            }
+            pos = 0;
+            lim = n;
+        }
+        return buf[pos++];
+    }
+
+    private void append(char ch) {
+        if (recLen == rec.length) {
+            rec = Arrays.copyOf(rec, rec.length * 2);
+        }
+        rec[recLen++] = ch;
+    }
+
+    private void endField(int fieldStart) {
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+        }
+        starts[size] = fieldStart;
+        ends[size] = recLen;
+        size++;
+    }
+
+    /** The number of fields in the current record. */
+    int size() {
+        return size;
+    }
+
+    /** The line (1-based) where the current record starts. */
+    long line() {
+        return line;
+    }
+
+    /** Whether the current record ended with a line break: a last record without one may be cut off. */
+    boolean endedWithLineBreak() {
+        return endedWithLineBreak;
+    }
+
+    String get(int i) {
+        return new String(rec, starts[i], ends[i] - starts[i]);
+    }
+
+    boolean isEmpty(int i) {
+        return ends[i] == starts[i];
+    }
+
+    /** Whether field {@code i} is exactly {@code text}, without creating a string. */
+    boolean equalsText(int i, String text) {
+        int len = ends[i] - starts[i];
+        if (len != text.length()) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (rec[starts[i] + k] != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Field {@code i} as a whole number (optionally negative), or {@link #NOT_A_NUMBER}. */
+    long getLong(int i) {
+        int s = starts[i];
+        int e = ends[i];
+        if (s == e) {
+            return NOT_A_NUMBER;
+        }
+        boolean negative = rec[s] == '-';
+        if (negative && ++s == e) {
+            return NOT_A_NUMBER;
+        }
+        if (e - s > 18) {
+            return NOT_A_NUMBER;
+        }
+        long v = 0;
+        for (int k = s; k < e; k++) {
+            char ch = rec[k];
+            if (ch < '0' || ch > '9') {
+                return NOT_A_NUMBER;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return negative ? -v : v;
+    }
+
+    /** Field {@code i} as a finite decimal number, or NaN. */
+    double getDouble(int i) {
+        long whole = getLong(i);
+        if (whole != NOT_A_NUMBER) {
+            return whole;
+        }
+        try {
+            double d = Double.parseDouble(get(i).trim());
+            return Double.isFinite(d) ? d : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}
