@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pipeline",
         description = "Trace a CI run as OpenTelemetry spans: start it, wrap steps with 'shipwatch exec', finish and export it.",
-        subcommands = {PipelineStartCommand.class, PipelineStatusCommand.class, PipelineFinishCommand.class})
+        subcommands = {PipelineStartCommand.class, PipelineStatusCommand.class, PipelineFinishCommand.class,
+                PipelineImportCommand.class})
 public final class PipelineCommand implements Callable<Integer> {
 
     @Mixin

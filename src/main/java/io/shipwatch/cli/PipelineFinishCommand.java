@@ -6,7 +6,6 @@ import io.shipwatch.core.Problems;
 import io.shipwatch.pipeline.PipelineSpan;
 import io.shipwatch.pipeline.SpanStatus;
 import io.shipwatch.pipeline.TraceExport;
-import io.shipwatch.pipeline.TraceExport.TraceExportException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,7 +50,7 @@ final class PipelineFinishCommand implements Callable<Integer> {
     Path spoolDir;
 
     @Mixin
-    ServerOptions server = new ServerOptions();
+    SpanExportOptions exportTo = new SpanExportOptions();
 
     @Override
     public Integer call() throws IOException, ApiException {
@@ -59,11 +58,7 @@ final class PipelineFinishCommand implements Callable<Integer> {
         if (status != null && !RESULTS.contains(status)) {
             problems.add("--status", "unknown result '" + status + "'", "use one of " + String.join(", ", RESULTS));
         }
-        ServerOptions.Target target = null;
-        boolean otlp = otlpConfigured();
-        if (server.named(parent.env()) || !otlp) {
-            target = server.target(parent.env(), problems);
-        }
+        TraceExport.Destinations destinations = exportTo.destinations(parent.env(), problems);
         problems.throwIfAny();
 
         Spool spool = parent.spool(spoolDir);
@@ -75,15 +70,8 @@ final class PipelineFinishCommand implements Callable<Integer> {
             SpooledRun.writeRoot(spool, run.root); // a retried finish exports the same end time
         }
         List<PipelineSpan> spans = run.spans(now);
-        List<String> sent;
-        try {
-            sent = parent.export().send(spans, new TraceExport.Destinations(parent.env(), otlp,
-                    target == null ? null : target.uri(), target == null ? null : target.token()));
-        } catch (TraceExportException e) {
-            throw new ApiException(e.unreachable() ? ExitCode.UNREACHABLE : ExitCode.REFUSED, e.getMessage()
-                    + "; the run stays in the spool " + spool.root() + ": run 'shipwatch pipeline finish --trace-id "
-                    + id + "' again");
-        }
+        List<String> sent = SpanExportOptions.send(parent.export(), spans, destinations, "the run stays in the spool "
+                + spool.root() + ": run 'shipwatch pipeline finish --trace-id " + id + "' again");
         spool.clearCurrentRun(id);
         delete(spool.runFolder(id));
         PrintWriter out = spec.commandLine().getOut();
@@ -102,17 +90,6 @@ final class PipelineFinishCommand implements Callable<Integer> {
             root.put("message", "pipeline result: " + result);
         }
         ((ObjectNode) root.path("attributes")).put("cicd.pipeline.result", result);
-    }
-
-    private boolean otlpConfigured() {
-        var env = parent.env();
-        String exporter = env.getOrDefault("OTEL_TRACES_EXPORTER", "");
-        return !isBlank(env.get("OTEL_EXPORTER_OTLP_ENDPOINT")) || !isBlank(env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
-                || exporter.contains("otlp");
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static void delete(Path folder) throws IOException {

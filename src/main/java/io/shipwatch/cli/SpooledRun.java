@@ -109,6 +109,22 @@ final class SpooledRun {
         return spans;
     }
 
+    /** Appends a finished span to the run's log, as {@code exec} does; read back by {@link #read}. */
+    static void append(Spool spool, PipelineSpan s) throws IOException {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("type", "span");
+        n.put("traceId", s.traceId());
+        n.put("spanId", s.spanId());
+        n.put("parentSpanId", s.parentSpanId());
+        n.put("name", s.name());
+        n.put("start", s.startNanos());
+        n.put("end", s.endNanos());
+        n.put("status", s.status().wireName());
+        n.put("message", s.statusMessage());
+        n.set("attributes", Json.mapper().valueToTree(s.attributes()));
+        spool.append(s.traceId(), Json.mapper().writeValueAsString(n));
+    }
+
     static Path runFile(Spool spool, String traceId) {
         return spool.runFolder(traceId).resolve(Spool.RUN);
     }

@@ -108,7 +108,10 @@ public final class OtlpRoutes implements ApiServer.RouteGroup {
         Map<String, Object> body = new LinkedHashMap<>();
         if (decoded.rejected() > 0) {
             // proto3 JSON writes int64 as a string
-            body.put("partialSuccess", Map.of("rejectedSpans", String.valueOf(decoded.rejected()), "errorMessage", message));
+            Map<String, Object> partial = new LinkedHashMap<>();
+            partial.put("rejectedSpans", String.valueOf(decoded.rejected()));
+            partial.put("errorMessage", message);
+            body.put("partialSuccess", partial);
         }
         ctx.status(200).contentType(JSON).result(Json.write(body));
     }

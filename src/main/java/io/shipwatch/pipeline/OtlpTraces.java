@@ -69,10 +69,8 @@ public final class OtlpTraces {
             root = JSON.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var at = e.getLocation();
-            // Jackson's message goes on about its internals after the first clause
-            String reason = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker.*$", "");
             throw new InputException(at == null ? "body" : "body:" + at.getLineNr() + ":" + at.getColumnNr(),
-                    "is not JSON: " + reason, "send an OTLP ExportTraceServiceRequest as JSON");
+                    "is not JSON: " + JsonSource.reason(e), "send an OTLP ExportTraceServiceRequest as JSON");
         } catch (IOException e) {
             throw new InputException("body", "cannot be read: " + e.getMessage(), null);
         }

@@ -16,7 +16,8 @@ import java.util.Map;
  * flag. A step is flagged when some split of its history into an earlier and a later stretch (each of at least
  * {@link #MIN_SAMPLES} runs) makes the later one slower by a one-sided Mann–Whitney test at p below {@link #ALPHA},
  * and the estimated shift is at least {@link #MIN_RELATIVE} of the earlier median and {@link #MIN_SHIFT_MILLIS}:
- * noise and trivially small shifts raise no flag. Steps are the spans below a run's root, named alike across runs.
+ * noise and trivially small shifts raise no flag. Steps are the spans below a run's root, named alike across runs; below the first level with their
+ * parent's name, as a job's "Set up job" is not another job's.
  */
 public final class StepTrends {
     static final int MIN_SAMPLES = 5;
@@ -32,20 +33,29 @@ public final class StepTrends {
         List<RunSteps> ordered = runs.stream().sorted(Comparator.comparingLong(RunSteps::startNanos)).toList();
         Map<String, List<StepTrend.Point>> byName = new LinkedHashMap<>();
         for (RunSteps run : ordered) {
+            Map<String, PipelineSpan> byId = new LinkedHashMap<>();
+            run.spans().forEach(s -> byId.put(s.spanId(), s));
             Map<String, StepTrend.Point> once = new LinkedHashMap<>(); // a name twice in one run: the longer counts
             for (PipelineSpan s : run.spans()) {
-                if (s.parentSpanId() == null || "test".equals(s.attribute("shipwatch.span.type"))) {
-                    continue;
+                PipelineSpan parent = s.parentSpanId() == null ? null : byId.get(s.parentSpanId());
+                if (parent == null || "test".equals(s.attribute("shipwatch.span.type"))) {
+                    continue; // roots are runs (or jobs whose run span is elsewhere), not steps
                 }
                 StepTrend.Point p = new StepTrend.Point(run.traceId(), run.label(), s.durationNanos() / 1e6,
                         s.status() == SpanStatus.ERROR);
-                once.merge(s.name(), p, (a, b) -> a.millis() >= b.millis() ? a : b);
+                once.merge(stepName(s, parent, byId), p, (a, b) -> a.millis() >= b.millis() ? a : b);
             }
             once.forEach((name, p) -> byName.computeIfAbsent(name, k -> new ArrayList<>()).add(p));
         }
         List<StepTrend> trends = new ArrayList<>();
         byName.forEach((name, points) -> trends.add(trend(name, points)));
         return trends;
+    }
+
+    /** A step under the root keeps its name; deeper ones are named with their parent ("test / Set up job"). */
+    private static String stepName(PipelineSpan span, PipelineSpan parent, Map<String, PipelineSpan> byId) {
+        boolean parentIsRoot = parent.parentSpanId() == null || !byId.containsKey(parent.parentSpanId());
+        return parentIsRoot ? span.name() : parent.name() + " / " + span.name();
     }
 
     static StepTrend trend(String name, List<StepTrend.Point> points) {

@@ -155,7 +155,7 @@ class OtlpReceiverIT {
         Answer text = OtlpRequests.post(base + "/v1/traces", "x".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
 
         assertThat(json.status()).isEqualTo(400);
-        assertThat(json.text()).isEqualTo("{\"code\":3,\"message\":\"body:1:19: is not JSON: Unexpected end-of-input: expected close marker for Array; send an OTLP ExportTraceServiceRequest as JSON\"}");
+        assertThat(json.text()).isEqualTo("{\"code\":3,\"message\":\"body:1:19: is not JSON: Unexpected end-of-input; send an OTLP ExportTraceServiceRequest as JSON\"}");
         assertThat(gzip.status()).isEqualTo(400);
         assertThat(gzip.text()).contains("the body is not valid gzip");
         assertThat(text.status()).isEqualTo(415);

@@ -106,6 +106,52 @@ class PipelineCommandTest {
         assertThat(collector.spans().get(0).span().getEndTimeUnixNano()).isEqualTo(NOW_NANOS);
     }
 
+    private Path junit(String name) throws Exception {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/pipeline/junit/" + name)) {
+            Path file = dir.resolve(name);
+            Files.write(file, in.readAllBytes());
+            return file;
+        }
+    }
+
+    @Test
+    void junitReportsHangUnderTheNamedStepAndLeaveWithTheRun() throws Exception {
+        run("start", "--name", "ci", "--dotenv", dir.resolve("p.env").toString());
+        String traceId = traceId();
+        String root = Files.readString(dir.resolve("p.env")).replaceAll("(?s)TRACEPARENT=00-[0-9a-f]{32}-([0-9a-f]{16}).*", "$1");
+        new Spool(dir.resolve("spool")).append(traceId, "{\"type\":\"span\",\"traceId\":\"" + traceId
+                + "\",\"spanId\":\"00000000000000c1\",\"parentSpanId\":\"" + root + "\",\"name\":\"unit\",\"start\":"
+                + (NOW_NANOS - 5_000_000_000L) + ",\"end\":" + (NOW_NANOS - 1_000_000_000L) + ",\"status\":\"error\"}");
+        out.getBuffer().setLength(0);
+
+        int code = run("import", "junit", "--step", "unit", junit("TEST-com.acme.CartTest.xml").toString(), junit("jest.xml").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("9 test spans added to run " + traceId + " under 'unit'\n");
+        assertThat(run("finish")).as(err.toString()).isZero();
+        Map<String, Span> spans = new HashMap<>();
+        collector.spans().forEach(r -> spans.put(r.span().getName(), r.span()));
+        Span suite = spans.get("com.acme.CartTest");
+        assertThat(java.util.HexFormat.of().formatHex(suite.getParentSpanId().toByteArray())).isEqualTo("00000000000000c1");
+        Span flaky = spans.get("com.acme.CartTest.checkoutIsRetried");
+        assertThat(flaky.getParentSpanId()).isEqualTo(suite.getSpanId());
+        assertThat(flaky.getAttributesList()).anyMatch(kv -> kv.getKey().equals("shipwatch.test.flaky") && kv.getValue().getBoolValue());
+        assertThat(suite.getStartTimeUnixNano()).isEqualTo(NOW_NANOS - 5_000_000_000L);
+    }
+
+    @Test
+    void aMalformedJunitFileIsOneLineWithFileAndLineAndNothingIsAdded() throws Exception {
+        run("start");
+        String traceId = traceId();
+        Path truncated = junit("truncated.xml");
+
+        assertThat(run("import", "junit", junit("jest.xml").toString(), truncated.toString())).isEqualTo(ExitCode.USAGE);
+
+        assertThat(err.toString()).startsWith(truncated + ":6: malformed XML: ").doesNotContain("\tat ");
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(new Spool(dir.resolve("spool")).lines(traceId)).isEmpty();
+    }
+
     @Test
     void finishWithoutAnOpenRunOrWithABadStatusIsAUsageError() {
         assertThat(run("finish")).isEqualTo(ExitCode.USAGE);

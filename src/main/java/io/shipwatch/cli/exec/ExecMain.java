@@ -78,6 +78,9 @@ public final class ExecMain {
         // the environment-variable carrier: nested tools and nested exec calls become this span's children
         pb.environment().put("TRACEPARENT", new TraceParent(traceId, spanId, TraceParent.SAMPLED).format());
         pb.environment().put(Spool.ENV, spool.root().toString());
+        if (forwardSignals) {
+            Signals.install();
+        }
         Process child;
         try {
             child = pb.start();

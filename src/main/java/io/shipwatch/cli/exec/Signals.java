@@ -9,16 +9,30 @@ import sun.misc.Signal;
  */
 final class Signals {
     private static volatile String received;
+    private static volatile Process child;
 
     private Signals() {
     }
 
-    static void forwardTo(Process child) {
+    /** Takes over SIGINT and SIGTERM before the command starts, so none arriving meanwhile ends the wrapper alone. */
+    static void install() {
         for (String name : new String[] {"INT", "TERM"}) {
             Signal.handle(new Signal(name), signal -> {
                 received = name;
-                forward(child, name);
+                Process p = child;
+                if (p != null) {
+                    forward(p, name);
+                }
             });
+        }
+    }
+
+    /** From now on signals go to {@code started}; one that came while it was starting is passed on at once. */
+    static void forwardTo(Process started) {
+        child = started;
+        String pending = received;
+        if (pending != null) {
+            forward(started, pending);
         }
     }
 
