@@ -2,10 +2,12 @@ package io.shipwatch.app;
 
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
+import io.shipwatch.http.LoadTestRoutes;
 import io.shipwatch.markers.DeliveryWorker;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
 import io.shipwatch.store.Database;
+import io.shipwatch.store.JdbcLoadTestRunStore;
 import io.shipwatch.store.JdbcMarkerStore;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -40,7 +42,7 @@ public final class ShipwatchServer implements AutoCloseable {
 
     /** The endpoints of the capabilities beyond markers; each capability adds its group here. */
     private List<ApiServer.RouteGroup> routeGroups() {
-        return List.of();
+        return List.of(new LoadTestRoutes(new JdbcLoadTestRunStore(database)));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */

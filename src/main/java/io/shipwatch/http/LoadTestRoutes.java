@@ -1,0 +1,98 @@
+package io.shipwatch.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.shipwatch.core.InputException;
+import io.shipwatch.core.NotFoundException;
+import io.shipwatch.core.Problems;
+import io.shipwatch.loadtest.LoadTestRun;
+import io.shipwatch.loadtest.LoadTestRunJson;
+import io.shipwatch.loadtest.LoadTestRunStore;
+import io.shipwatch.loadtest.RunStatus;
+import java.util.List;
+
+/** {@code /api/v1/loadtest/runs}: record load-test runs, and read them back as baselines and history. */
+public final class LoadTestRoutes implements ApiServer.RouteGroup {
+    static final String RUNS = "/api/v1/loadtest/runs";
+    private static final int MAX_LIMIT = 100;
+
+    private final LoadTestRunStore store;
+
+    public LoadTestRoutes(LoadTestRunStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post(RUNS, this::create);
+        routes.get(RUNS, this::list);
+        routes.get(RUNS + "/{id}", this::get);
+    }
+
+    /** Validates the whole run before writing it in one transaction: a bad field records nothing. */
+    void create(Context ctx) {
+        Problems problems = new Problems();
+        LoadTestRun run = LoadTestRunJson.read(ApiServer.body(ctx), problems);
+        problems.throwIfAny();
+        LoadTestRun saved = store.insert(run);
+        ctx.status(201).header("Location", RUNS + "/" + saved.id()).json(LoadTestRunJson.write(saved));
+    }
+
+    void list(Context ctx) {
+        Problems problems = new Problems();
+        String service = required(ctx, "service", problems);
+        String scenario = required(ctx, "scenario", problems);
+        RunStatus status = null;
+        String statusText = ctx.queryParam("status");
+        if (statusText != null && !statusText.isBlank()) {
+            try {
+                status = RunStatus.parse(statusText, "status");
+            } catch (InputException e) {
+                e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
+            }
+        }
+        int limit = limit(ctx.queryParam("limit"), problems);
+        problems.throwIfAny();
+        String version = ctx.queryParam("version");
+        List<LoadTestRun> runs = store.find(new LoadTestRunStore.RunQuery(service, scenario, status,
+                version == null || version.isBlank() ? null : version, limit));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = body.putArray("items");
+        runs.forEach(r -> items.add(LoadTestRunJson.write(r)));
+        ctx.json(body);
+    }
+
+    void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(LoadTestRunJson.write(store.get(id).orElseThrow(() -> new NotFoundException("id",
+                "no load-test run '" + id + "'", "list runs with GET " + RUNS + "?service=…&scenario=…"))));
+    }
+
+    private static String required(Context ctx, String param, Problems problems) {
+        String v = ctx.queryParam(param);
+        if (v == null || v.isBlank()) {
+            problems.add(param, "is required", "add ?service=…&scenario=…");
+            return null;
+        }
+        return v;
+    }
+
+    private static int limit(String text, Problems problems) {
+        if (text == null || text.isBlank()) {
+            return 20;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1 && n <= MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("limit", "'" + text + "' is not a whole number from 1 to " + MAX_LIMIT, null);
+        return 20;
+    }
+}
