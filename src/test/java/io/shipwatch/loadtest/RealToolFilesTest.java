@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Files the tools made themselves (JMeter 5.6.3 from Maven Central, Debian's Locust 2.12, against
- * loadtest/real/server.py; see make_jmeter.sh and make_locust.sh) against statistics independent_stats.py computed from
- * every request with Python's csv module and ElementTree.
+ * Files the tools made themselves (JMeter 5.6.3 and Gatling 3.10.5 from Maven Central, Debian's Locust 2.12, against
+ * loadtest/real/server.py; see make_jmeter.sh, make_gatling.sh and make_locust.sh) against statistics computed in
+ * Python from every request (independent_stats.py, gatling_stats.py).
  */
 class RealToolFilesTest {
 
@@ -59,6 +59,40 @@ class RealToolFilesTest {
         assertThat(r.format()).isEqualTo("locust-history");
         assertBasics(r.total(), expected.path("total"));
         assertThat(r.startedAt()).isBefore(r.endedAt());
+    }
+
+    @Test
+    void gatlingSimulationLogMatchesIndependentStatistics() {
+        LoadTestResult r = Fixtures.read("real/gatling/simulation.log");
+
+        assertThat(r.format()).isEqualTo("gatling-log");
+        assertExact(r, Fixtures.json("real/gatling/expected.json"));
+    }
+
+    @Test
+    void gatlingReportCountsMatchItsMeansAreRoundedAndItsPercentilesAreItsOwn() {
+        JsonNode expected = Fixtures.json("real/gatling/expected.json");
+        LoadTestResult stats = Fixtures.read("real/gatling/stats.json");
+        LoadTestResult global = Fixtures.read("real/gatling/global_stats.json");
+
+        assertThat(global.total()).isEqualTo(stats.total());
+        assertGatling(stats.total(), expected.path("total"));
+        assertThat(stats.labels()).hasSize(expected.path("labels").size());
+        for (LabelSummary l : stats.labels()) {
+            assertGatling(l, expected.path("labels").path(l.label()));
+        }
+    }
+
+    /** Gatling rounds its means to whole milliseconds and estimates percentiles its own way. */
+    private static void assertGatling(LabelSummary actual, JsonNode expected) {
+        assertThat(actual.count()).as(actual.label() + " count").isEqualTo(expected.path("count").asLong());
+        assertThat(actual.errors()).as(actual.label() + " errors").isEqualTo(expected.path("errors").asLong());
+        assertThat(actual.minMs()).as(actual.label() + " min").isEqualTo(expected.path("minMs").asDouble());
+        assertThat(actual.maxMs()).as(actual.label() + " max").isEqualTo(expected.path("maxMs").asDouble());
+        assertThat(actual.meanMs()).as(actual.label() + " mean").isCloseTo(expected.path("meanMs").asDouble(), within(0.5));
+        assertThat(actual.p50Ms()).isBetween(actual.minMs(), actual.p95Ms());
+        assertThat(actual.p95Ms()).isBetween(actual.p50Ms(), actual.p99Ms());
+        assertThat(actual.p99Ms()).isBetween(actual.p95Ms(), actual.maxMs());
     }
 
     private static void assertExact(LoadTestResult r, JsonNode expected) {
