@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "loadtest",
         description = "Read load-test results of k6, JMeter, Locust and Gatling, compare a run with a baseline, and "
                 + "keep baselines on the Shipwatch server.",
-        subcommands = {LoadtestSummarizeCommand.class, LoadtestCompareCommand.class, LoadtestRecordCommand.class})
+        subcommands = {LoadtestSummarizeCommand.class, LoadtestCompareCommand.class, LoadtestRecordCommand.class,
+                LoadtestRunCommand.class})
 public final class LoadtestCommand implements Callable<Integer> {
     @Mixin
     HelpOption help = new HelpOption();

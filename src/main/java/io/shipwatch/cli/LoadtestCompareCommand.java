@@ -1,23 +1,13 @@
 package io.shipwatch.cli;
 
-import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
 import io.shipwatch.loadtest.BaselineSpec;
-import io.shipwatch.loadtest.CompareRules;
 import io.shipwatch.loadtest.Comparison;
-import io.shipwatch.loadtest.ComparisonOutput;
-import io.shipwatch.loadtest.ComparisonReport;
-import io.shipwatch.loadtest.Level;
 import io.shipwatch.loadtest.LoadTestParsers;
 import io.shipwatch.loadtest.LoadTestResult;
-import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.MedianBaseline;
 import io.shipwatch.loadtest.Rule;
-import io.shipwatch.loadtest.RunStatus;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,9 +30,6 @@ import picocli.CommandLine.Spec;
                         + "baseline unless --no-promote. With no baseline yet, the candidate becomes the first.",
                 "Exit codes: 0 pass (or warn), 1 fail (or warn with --fail-on-warn), 2 bad input, 3 server unreachable."})
 final class LoadtestCompareCommand implements Callable<Integer> {
-    /** The candidate broke a fail rule (or a warn rule with --fail-on-warn). */
-    static final int FAILED = 1;
-
     @Spec
     CommandSpec spec;
 
@@ -60,25 +47,11 @@ final class LoadtestCompareCommand implements Callable<Integer> {
     @Option(names = "--candidate", required = true, paramLabel = "FILE", description = "The candidate's result file.")
     Path candidate;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "YAML rules; see 'loadtest compare --help'.")
-    Path rules;
-
     @Mixin
     FormatOption format = new FormatOption();
 
-    @Option(names = "--output", paramLabel = "OUTPUT", defaultValue = "table",
-            description = "table, json, junit or markdown. Default: ${DEFAULT-VALUE}.")
-    String output;
-
-    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence of the significance test, 0.5 to 0.999. Default: ${DEFAULT-VALUE}.")
-    double confidence;
-
-    @Option(names = "--fail-on-warn", description = "Exit 1 on a warning too.")
-    boolean failOnWarn;
-
-    @Option(names = "--no-promote", description = "Record a passing candidate as unjudged: not a baseline.")
-    boolean noPromote;
+    @Mixin
+    VerdictOptions verdict = new VerdictOptions();
 
     @Mixin
     RunOptions run = new RunOptions();
@@ -88,68 +61,22 @@ final class LoadtestCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ApiException {
-        if (!List.of("table", "json", "junit", "markdown").contains(output)) {
-            throw new InputException("--output", "unknown output '" + output + "'", "use table, json, junit or markdown");
-        }
-        if (!(confidence >= 0.5 && confidence <= 0.999)) {
-            throw new InputException("--confidence", "'" + confidence + "' is out of range", "use 0.5 to 0.999, "
-                    + "such as 0.95");
-        }
-        List<Rule> ruleList = rules == null ? CompareRules.defaults() : CompareRules.parse(read(rules), rules.toString());
+        List<Rule> rules = verdict.rules();
         String fmt = format.format();
         boolean fromServer = baseline.size() == 1 && BaselineSpec.isServerBaseline(baseline.get(0))
                 && !Files.exists(Path.of(baseline.get(0)));
         if (fromServer) {
-            return againstServer(BaselineSpec.parse(baseline.get(0), "--baseline"), ruleList, fmt);
+            BaselineSpec baselineSpec = BaselineSpec.parse(baseline.get(0), "--baseline");
+            Problems problems = new Problems();
+            run.validate(problems, true);
+            ApiClient client = server.client(parent.env(), problems);
+            problems.throwIfAny();
+            LoadTestResult cand = LoadTestParsers.read(candidate, fmt);
+            return verdict.print(new LoadtestServer(client).judge(baselineSpec, run, cand, List.of(), rules,
+                    verdict.confidence, verdict.noPromote), spec.commandLine().getOut());
         }
         LoadTestResult base = MedianBaseline.of(baseline.stream().map(f -> LoadTestParsers.read(Path.of(f), fmt)).toList());
         LoadTestResult cand = LoadTestParsers.read(candidate, fmt);
-        return print(Comparison.compare(base, cand, ruleList, confidence));
-    }
-
-    /** Fetches the baseline's runs, compares, then records the candidate with its verdict. */
-    private int againstServer(BaselineSpec spec, List<Rule> ruleList, String fmt) throws ApiException {
-        Problems problems = new Problems();
-        run.validate(problems, true);
-        ApiClient client = server.client(parent.env(), problems);
-        problems.throwIfAny();
-        LoadTestResult cand = LoadTestParsers.read(candidate, fmt);
-        LoadtestServer api = new LoadtestServer(client);
-        List<LoadTestRun> runs = api.baseline(spec, run.service, run.scenario);
-        ComparisonReport report;
-        if (runs.isEmpty()) {
-            report = new ComparisonReport(Level.PASS, "no " + baseline.get(0) + " run of " + run.service + "/"
-                    + run.scenario + " yet (this run becomes the first)", cand.source(), confidence, List.of());
-        } else {
-            LoadTestResult base = MedianBaseline.of(runs.stream().map(LoadTestRun::result).toList());
-            report = Comparison.compare(base, cand, ruleList, confidence);
-        }
-        RunStatus status = report.result() == Level.FAIL ? RunStatus.FAILED
-                : noPromote ? RunStatus.UNJUDGED : RunStatus.PASSED;
-        api.record(new LoadTestRun(null, run.service, run.scenario, run.version, status, null, cand));
-        return print(report);
-    }
-
-    private int print(ComparisonReport report) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(switch (output) {
-            case "json" -> ComparisonOutput.json(report).toString() + "\n";
-            case "junit" -> ComparisonOutput.junit(report);
-            case "markdown" -> ComparisonOutput.markdown(report);
-            default -> ComparisonOutput.table(report);
-        });
-        out.flush();
-        boolean failed = report.result() == Level.FAIL || failOnWarn && report.result() == Level.WARN;
-        return failed ? FAILED : ExitCode.OK;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException("--rules", "no such file " + file, "give the path of a rules YAML file");
-        } catch (IOException e) {
-            throw new InputException("--rules", "cannot read " + file + " (" + e.getMessage() + ")", null);
-        }
+        return verdict.print(Comparison.compare(base, cand, rules, verdict.confidence), spec.commandLine().getOut());
     }
 }

@@ -8,6 +8,7 @@ import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.RunStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +63,7 @@ final class LoadtestRecordCommand implements Callable<Integer> {
         problems.throwIfAny();
         LoadTestResult result = LoadTestParsers.read(file, format.format());
         LoadTestRun saved = new LoadtestServer(client).record(new LoadTestRun(null, run.service, run.scenario,
-                run.version, runStatus, null, result));
+                run.version, runStatus, null, result, List.of()));
         PrintWriter out = spec.commandLine().getOut();
         out.println(saved.id());
         out.flush();

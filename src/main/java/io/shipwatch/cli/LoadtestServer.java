@@ -5,7 +5,16 @@ import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
 import io.shipwatch.loadtest.BaselineSpec;
 import io.shipwatch.loadtest.LoadTestRun;
+import io.shipwatch.loadtest.Comparison;
+import io.shipwatch.loadtest.ComparisonReport;
+import io.shipwatch.loadtest.Level;
+import io.shipwatch.loadtest.LoadTestResult;
 import io.shipwatch.loadtest.LoadTestRunJson;
+import io.shipwatch.loadtest.MedianBaseline;
+import io.shipwatch.loadtest.Rule;
+import io.shipwatch.loadtest.RunStatus;
+import io.shipwatch.loadtest.ServiceComparison;
+import io.shipwatch.loadtest.ServiceMetric;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,6 +52,32 @@ final class LoadtestServer {
         return runs;
     }
 
+    /**
+     * Compares the candidate with the baseline's runs (the first run becomes the baseline when there is none), the
+     * service's metrics too when given, then records the candidate with its verdict: passed (unjudged when
+     * {@code noPromote}), or failed.
+     */
+    ComparisonReport judge(BaselineSpec spec, RunOptions run, LoadTestResult candidate, List<ServiceMetric> metrics,
+                           List<Rule> rules, double confidence, boolean noPromote) throws ApiException {
+        List<LoadTestRun> runs = baseline(spec, run.service, run.scenario);
+        ComparisonReport report;
+        if (runs.isEmpty()) {
+            report = new ComparisonReport(Level.PASS, "no " + spec.describe() + " run of " + run.service + "/"
+                    + run.scenario + " yet (this run becomes the first)", candidate.source(), confidence, List.of(),
+                    List.of());
+        } else {
+            LoadTestResult base = MedianBaseline.of(runs.stream().map(LoadTestRun::result).toList());
+            report = Comparison.compare(base, candidate, rules, confidence);
+            if (!metrics.isEmpty()) {
+                report = report.withServices(ServiceComparison.compare(runs.get(0).serviceMetrics(), metrics));
+            }
+        }
+        RunStatus status = report.result() == Level.FAIL ? RunStatus.FAILED
+                : noPromote ? RunStatus.UNJUDGED : RunStatus.PASSED;
+        record(new LoadTestRun(null, run.service, run.scenario, run.version, status, null, candidate, metrics));
+        return report;
+    }
+
     String server() {
         return client.server();
     }
@@ -61,7 +96,7 @@ final class LoadtestServer {
                     + "shipwatch cannot read" + detail + "; are the CLI and server the same version?");
         }
         return new LoadTestRun(node.path("id").asText(null), run.service(), run.scenario(), run.version(),
-                run.status(), null, run.result());
+                run.status(), null, run.result(), run.serviceMetrics());
     }
 
     private static String encode(String s) {

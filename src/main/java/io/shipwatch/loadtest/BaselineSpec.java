@@ -32,6 +32,11 @@ public record BaselineSpec(RunStatus status, String version, int runs) {
                 + "last-passed:N or version:V");
     }
 
+    /** How the baseline reads in messages: last-passed, last-passed:3, version:2.0.4. */
+    public String describe() {
+        return version != null ? "version:" + version : runs == 1 ? "last-passed" : "last-passed:" + runs;
+    }
+
     /** The query for this baseline's runs of a service and scenario. */
     public LoadTestRunStore.RunQuery query(String service, String scenario) {
         return new LoadTestRunStore.RunQuery(service, scenario, status, version, runs);

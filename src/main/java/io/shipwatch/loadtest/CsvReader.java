@@ -25,6 +25,7 @@ final class CsvReader {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private int size;
+    private final String[] recent = new String[512];
     private long nextLine = 1;
     private long line;
     private boolean endedWithLineBreak;
@@ -160,6 +161,25 @@ final class CsvReader {
 
     String get(int i) {
         return new String(rec, starts[i], ends[i] - starts[i]);
+    }
+
+    /**
+     * Field {@code i} as a string, reusing the string of an earlier record with the same text: labels repeat on every
+     * row, and a new string per row would be most of the garbage of a million-row file.
+     */
+    String getRepeated(int i) {
+        int hash = 0;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            hash = 31 * hash + rec[k];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (recent.length - 1);
+        String known = recent[slot];
+        if (known != null && equalsText(i, known)) {
+            return known;
+        }
+        String text = get(i);
+        recent[slot] = text;
+        return text;
     }
 
     boolean isEmpty(int i) {

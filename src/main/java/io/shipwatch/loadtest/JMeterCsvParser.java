@@ -90,7 +90,7 @@ public final class JMeterCsvParser implements LoadTestParser {
             throw new InputException(where, "column 'success' is '" + csv.get(c.success) + "', expected true or false",
                     "export results as CSV with default columns");
         }
-        results.add(csv.get(c.label), elapsed, success, timeStamp * 1000, (timeStamp + elapsed) * 1000);
+        results.add(csv.getRepeated(c.label), elapsed, success, timeStamp * 1000, (timeStamp + elapsed) * 1000);
     }
 
     /** Comma unless the first line has more tabs than commas (jmeter.save.saveservice.default_delimiter=\t). */

@@ -70,8 +70,8 @@ public final class K6CsvParser implements LoadTestParser {
             }
             long endMicros = endMicros(csv, timestamp, where);
             secondsOnly |= csv.get(timestamp).length() <= 10;
-            String label = name >= 0 && !csv.isEmpty(name) ? csv.get(name)
-                    : url >= 0 && !csv.isEmpty(url) ? csv.get(url) : "(unnamed)";
+            String label = name >= 0 && !csv.isEmpty(name) ? csv.getRepeated(name)
+                    : url >= 0 && !csv.isEmpty(url) ? csv.getRepeated(url) : "(unnamed)";
             boolean success = expected >= 0 && !csv.isEmpty(expected) ? csv.equalsText(expected, "true")
                     : status >= 0 && K6JsonParser.statusSucceeded(csv.get(status));
             results.add(label, ms, success, endMicros - Math.round(ms * 1000), endMicros);

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class LoadTestRunJson {
     private static final int MAX_LABELS = 5000;
     private static final Set<String> FIELDS = Set.of("service", "scenario", "version", "status", "format", "source",
-            "raw", "startedAt", "endedAt", "total", "labels", "id", "recordedAt");
+            "raw", "startedAt", "endedAt", "total", "labels", "id", "recordedAt", "serviceMetrics");
     private static final Set<String> STAT_FIELDS = Set.of("label", "count", "errors", "errorRate",
             "throughputPerSecond", "meanMs", "minMs", "maxMs", "p50Ms", "p90Ms", "p95Ms", "p99Ms", "p999Ms", "histogram");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -45,6 +45,11 @@ public final class LoadTestRunJson {
         summary.remove("notes");
         summary.remove("thresholds");
         node.setAll(summary);
+        ArrayNode metrics = node.putArray("serviceMetrics");
+        for (ServiceMetric m : run.serviceMetrics()) {
+            metrics.addObject().put("id", m.id()).put("title", m.title()).put("unit", m.unit()).put("mean", m.mean())
+                    .put("max", m.max()).put("error", m.error());
+        }
         ArrayNode labels = (ArrayNode) node.path("labels");
         for (JsonNode label : labels) {
             LatencyHistogram h = run.result().histograms().get(label.path("label").asText());
@@ -106,6 +111,7 @@ public final class LoadTestRunJson {
             problems.add("labels", "a raw run needs a histogram on every label", "send the run as 'shipwatch "
                     + "loadtest record' does");
         }
+        List<ServiceMetric> metrics = serviceMetrics(body.path("serviceMetrics"), problems);
         Instant started = time(body, "startedAt", problems);
         Instant ended = time(body, "endedAt", problems);
         if (total == null || !problems.isEmpty()) {
@@ -113,7 +119,42 @@ public final class LoadTestRunJson {
         }
         LoadTestResult result = new LoadTestResult(format, body.path("source").asText(""), raw, started, ended, total,
                 labels, histograms, List.of(), List.of());
-        return new LoadTestRun(null, service, scenario, version, status, null, result);
+        return new LoadTestRun(null, service, scenario, version, status, null, result, metrics);
+    }
+
+    private static List<ServiceMetric> serviceMetrics(JsonNode list, Problems problems) {
+        List<ServiceMetric> out = new ArrayList<>();
+        if (list.isMissingNode() || list.isNull()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            problems.add("serviceMetrics", "expected an array", null);
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode m = list.get(i);
+            String where = "serviceMetrics[" + i + "]";
+            if (!m.path("id").isTextual() || m.path("id").asText().isEmpty()) {
+                problems.add(where + ".id", "is missing", null);
+                continue;
+            }
+            out.add(new ServiceMetric(m.path("id").asText(), m.path("title").asText(m.path("id").asText()),
+                    m.path("unit").asText(""), finite(m, "mean", where, problems), finite(m, "max", where, problems),
+                    m.hasNonNull("error") ? m.path("error").asText() : null));
+        }
+        return out;
+    }
+
+    private static Double finite(JsonNode node, String field, String where, Problems problems) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            problems.add(where + "." + field, "is " + v + ", expected a number", null);
+            return null;
+        }
+        return v.asDouble();
     }
 
     private static RunStatus statusOf(JsonNode v, Problems problems) {

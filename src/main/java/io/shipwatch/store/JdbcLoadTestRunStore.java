@@ -1,11 +1,15 @@
 package io.shipwatch.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shipwatch.json.Json;
 import io.shipwatch.loadtest.LabelSummary;
 import io.shipwatch.loadtest.LatencyHistogram;
 import io.shipwatch.loadtest.LoadTestResult;
 import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.LoadTestRunStore;
 import io.shipwatch.loadtest.RunStatus;
+import io.shipwatch.loadtest.ServiceMetric;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,7 +28,7 @@ import org.jdbi.v3.core.statement.Update;
 /** Load-test runs, their labels and histograms in SQLite or PostgreSQL (the same SQL serves both). */
 public final class JdbcLoadTestRunStore implements LoadTestRunStore {
     private static final String RUN_COLUMNS = "id, service, scenario, version, status, format, source, raw, "
-            + "started_at, ended_at, recorded_at";
+            + "started_at, ended_at, recorded_at, service_metrics";
     private static final String LABEL_COLUMNS = "run_id, position, label, count, errors, throughput, mean_ms, min_ms, "
             + "max_ms, p50_ms, p90_ms, p95_ms, p99_ms, p999_ms, histogram";
     private static final int TOTAL = -1;
@@ -42,12 +46,13 @@ public final class JdbcLoadTestRunStore implements LoadTestRunStore {
         LoadTestResult r = saved.result();
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO loadtest_runs (" + RUN_COLUMNS + ") VALUES (:id, :service, :scenario, "
-                            + ":version, :status, :format, :source, :raw, :startedAt, :endedAt, :recordedAt)")
+                            + ":version, :status, :format, :source, :raw, :startedAt, :endedAt, :recordedAt, :serviceMetrics)")
                     .bind("id", saved.id()).bind("service", saved.service()).bind("scenario", saved.scenario())
                     .bind("version", saved.version()).bind("status", saved.status().wireName())
                     .bind("format", r.format()).bind("source", r.source()).bind("raw", r.raw() ? 1 : 0)
                     .bind("startedAt", millis(r.startedAt())).bind("endedAt", millis(r.endedAt()))
-                    .bind("recordedAt", millis(saved.recordedAt())).execute();
+                    .bind("recordedAt", millis(saved.recordedAt()))
+                    .bind("serviceMetrics", Json.write(saved.serviceMetrics())).execute();
             insertLabel(h, saved.id(), TOTAL, r.total(), null);
             for (int i = 0; i < r.labels().size(); i++) {
                 LabelSummary l = r.labels().get(i);
@@ -122,7 +127,16 @@ public final class JdbcLoadTestRunStore implements LoadTestRunStore {
         }
         LoadTestResult result = new LoadTestResult(row.format, row.source, row.raw, row.startedAt, row.endedAt, total,
                 labels, histograms, List.of(), List.of());
-        return new LoadTestRun(row.id, row.service, row.scenario, row.version, row.status, row.recordedAt, result);
+        return new LoadTestRun(row.id, row.service, row.scenario, row.version, row.status, row.recordedAt, result,
+                serviceMetrics(row.serviceMetrics));
+    }
+
+    private static List<ServiceMetric> serviceMetrics(String json) {
+        try {
+            return Json.mapper().readValue(json, new TypeReference<List<ServiceMetric>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored service metrics are not a JSON list: " + json, e);
+        }
     }
 
     private static LabelSummary label(ResultSet rs) throws SQLException {
@@ -151,12 +165,13 @@ public final class JdbcLoadTestRunStore implements LoadTestRunStore {
 
     /** A run's own columns, read before its labels. */
     private record Row(String id, String service, String scenario, String version, RunStatus status, String format,
-                       String source, boolean raw, Instant startedAt, Instant endedAt, Instant recordedAt) {
+                       String source, boolean raw, Instant startedAt, Instant endedAt, Instant recordedAt,
+                       String serviceMetrics) {
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString("id"), rs.getString("service"), rs.getString("scenario"),
                     rs.getString("version"), RunStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                     rs.getString("format"), rs.getString("source"), rs.getInt("raw") == 1, instant(rs, "started_at"),
-                    instant(rs, "ended_at"), instant(rs, "recorded_at"));
+                    instant(rs, "ended_at"), instant(rs, "recorded_at"), rs.getString("service_metrics"));
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,7 +10,9 @@ CREATE TABLE loadtest_runs (
     raw         INTEGER NOT NULL,
     started_at  BIGINT,
     ended_at    BIGINT,
-    recorded_at BIGINT  NOT NULL
+    recorded_at BIGINT  NOT NULL,
+    -- the service's own metrics during the test ('loadtest run'): a JSON list of {id, title, unit, mean, max, error}
+    service_metrics TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX loadtest_runs_by_scenario ON loadtest_runs (service, scenario, recorded_at DESC, id DESC);
 

@@ -108,7 +108,7 @@ class LoadtestServerIT {
     @Test
     void badRunIsRefusedWholeAndNothingIsRecorded() {
         LoadTestRun good = new LoadTestRun(null, "checkout", "smoke", "1.0", RunStatus.PASSED, null,
-                LoadTestParsers.read(Path.of(jtl("g.jtl", 1, null, 0)), "auto"));
+                LoadTestParsers.read(Path.of(jtl("g.jtl", 1, null, 0)), "auto"), List.of());
         ObjectNode body = LoadTestRunJson.write(good);
         ((ObjectNode) body.path("labels").get(1)).put("count", -3);
         ((ObjectNode) body.path("labels").get(2)).put("histogram", "garbage");
@@ -131,6 +131,45 @@ class LoadtestServerIT {
         assertThat(run("record", "--scenario", "smoke", jtl("x.jtl", 1, null, 0))).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("--service: is required; name it, such as --service checkout / --version: "
                 + "is required; name it, such as --version 2.1.0\n");
+        assertThat(runs("")).isEmpty();
+    }
+
+    @Test
+    void runWrapsTheToolAndComparesTheServiceMetricsToo() {
+        String v1 = jtl("tool-v1.jtl", 1, null, 0);
+        String v2 = jtl("tool-v2.jtl", 2, null, 0);
+        String results = dir.resolve("results.jtl").toString();
+        String[] scope = {"--service", "checkout", "--scenario", "smoke", "--results", results};
+
+        assertThat(run(concat(List.of("run", "--version", "1.0"), concat(List.of(scope), "--", "sh", "-c",
+                "echo load tool says hello; cp " + v1 + " " + results)))).isEqualTo(0);
+        assertThat(err.toString()).isEqualTo("load tool says hello\n");
+        assertThat(out.toString()).contains("this run becomes the first");
+        JsonNode first = runs("").get(0);
+        assertThat(first.path("serviceMetrics")).extracting(m -> m.path("id").asText())
+                .containsExactly("request_rate", "error_ratio", "latency_p95");
+        assertThat(first.path("serviceMetrics").get(0).path("mean").isNumber()).isTrue();
+
+        assertThat(run(concat(List.of("run", "--version", "2.0", "--output", "json"), concat(List.of(scope), "--",
+                "cp", v2, results)))).isEqualTo(0);
+        JsonNode verdict = parse(out.toString());
+        assertThat(verdict.path("service")).extracting(m -> m.path("id").asText())
+                .containsExactly("request_rate", "error_ratio", "latency_p95");
+        assertThat(verdict.path("service").get(0).path("baseline").isNumber()).isTrue();
+        assertThat(runs("")).hasSize(2);
+    }
+
+    @Test
+    void runThatCannotStartOrWritesNoResultsIsOneLineExit2AndRecordsNothing() {
+        String results = dir.resolve("missing.jtl").toString();
+        String[] scope = {"run", "--service", "checkout", "--scenario", "smoke", "--version", "1", "--results", results};
+
+        assertThat(run(concat(List.of(scope), "--", "no-such-load-tool", "x"))).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--: cannot run 'no-such-load-tool' (").endsWith(
+                "; check the command after -- and that it is on PATH\n");
+        assertThat(run(concat(List.of(scope), "--", "sh", "-c", "exit 3"))).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("--: 'sh' exited with 3 and " + results + ": no such file; give the path "
+                + "of a load-test result file; check the command's output above\n");
         assertThat(runs("")).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BaselineSpecTest {
@@ -24,7 +25,8 @@ class BaselineSpecTest {
     @Test
     void aRunSurvivesItsJsonAndBadFieldsAreAllNamed() {
         LoadTestRun run = new LoadTestRun(null, "checkout", "smoke", "1.0", RunStatus.FAILED, null,
-                Fixtures.read("k6-json/results.ndjson"));
+                Fixtures.read("k6-json/results.ndjson"), List.of(new ServiceMetric("cpu", "CPU", "cores",
+                1.5, 2.0, null), new ServiceMetric("p95", "p95 latency", "s", null, null, "prometheus is down")));
         Problems none = new Problems();
         LoadTestRun back = LoadTestRunJson.read(LoadTestRunJson.write(run), none);
         assertThat(none.isEmpty()).isTrue();
@@ -33,6 +35,7 @@ class BaselineSpecTest {
                         SummaryReport.round(l.meanMs()), l.minMs(), l.maxMs(), l.p50Ms(), l.p90Ms(), l.p95Ms(),
                         l.p99Ms(), l.p999Ms())).toList());
         assertThat(back.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(back.serviceMetrics()).isEqualTo(run.serviceMetrics());
 
         ObjectNode bad = LoadTestRunJson.write(run);
         bad.put("service", "check out").put("colour", "red");

@@ -7,6 +7,7 @@ import io.shipwatch.loadtest.LoadTestResult;
 import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.LoadTestRunStore;
 import io.shipwatch.loadtest.RunStatus;
+import io.shipwatch.loadtest.ServiceMetric;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -43,7 +44,7 @@ abstract class LoadTestRunStoreContract {
 
     private LoadTestRun run(String version, RunStatus status, long recordedAtSecond, String file) {
         return new LoadTestRun(null, "checkout", "smoke", version, status, Instant.ofEpochSecond(recordedAtSecond),
-                fixture(file));
+                fixture(file), List.of(new ServiceMetric("cpu", "CPU", "cores", 0.5, 0.75, null)));
     }
 
     @Test
@@ -55,6 +56,7 @@ abstract class LoadTestRunStoreContract {
         assertThat(back.id()).isEqualTo(saved.id());
         assertThat(back.version()).isEqualTo("2.0.4");
         assertThat(back.status()).isEqualTo(RunStatus.PASSED);
+        assertThat(back.serviceMetrics()).containsExactly(new ServiceMetric("cpu", "CPU", "cores", 0.5, 0.75, null));
         assertThat(back.result().total()).isEqualTo(saved.result().total());
         assertThat(back.result().labels()).isEqualTo(saved.result().labels());
         assertThat(back.result().raw()).isTrue();
@@ -81,7 +83,7 @@ abstract class LoadTestRunStoreContract {
         store.insert(run("1.1", RunStatus.FAILED, 200, "gatling-log/simulation-3.2.log"));
         store.insert(run("1.2", RunStatus.PASSED, 300, "gatling-log/simulation-3.2.log"));
         store.insert(new LoadTestRun(null, "cart", "smoke", "9", RunStatus.PASSED, Instant.ofEpochSecond(400),
-                fixture("gatling-log/simulation-3.2.log")));
+                fixture("gatling-log/simulation-3.2.log"), List.of()));
 
         List<LoadTestRun> passed = store.find(new LoadTestRunStore.RunQuery("checkout", "smoke", RunStatus.PASSED, null, 5));
         List<LoadTestRun> pinned = store.find(new LoadTestRunStore.RunQuery("checkout", "smoke", null, "1.1", 1));
