@@ -12,13 +12,22 @@ public record Config(
         String db,
         List<TokenSection> tokens,
         SinksSection sinks,
-        MetricsSection metrics) {
+        MetricsSection metrics,
+        DoraSection dora,
+        WebhooksSection webhooks) {
 
     public Config {
         server = server == null ? new ServerSection(null, null, null) : server;
+        dora = dora == null ? new DoraSection(null, null, null) : dora;
+        webhooks = webhooks == null ? new WebhooksSection(null, null, null, null) : webhooks;
         tokens = tokens == null ? List.of() : tokens;
         sinks = sinks == null ? new SinksSection(null, null, null) : sinks;
         metrics = metrics == null ? new MetricsSection(null, null, null) : metrics;
+    }
+
+    /** A configuration without DORA or webhook settings. */
+    public Config(ServerSection server, String db, List<TokenSection> tokens, SinksSection sinks, MetricsSection metrics) {
+        this(server, db, tokens, sinks, metrics, null, null);
     }
 
     public static Config empty() {
@@ -78,4 +87,41 @@ public record Config(
     public record ServiceSection(List<PanelSection> panels) {
     }
 
+    /**
+     * {@code dora:} which environments are production (default production and prod), how long after a deployment an
+     * incident is blamed on it (default 24h), and each service's team and repositories (a monorepo by its paths).
+     */
+    public record DoraSection(List<String> productionEnvironments, String incidentLinkWindow,
+                              Map<String, DoraServiceSection> services) {
+        public DoraSection {
+            services = services == null ? Map.of() : services;
+        }
+    }
+
+    /** One service under {@code dora.services}: its team, and the repositories (and paths in them) it is built from. */
+    public record DoraServiceSection(String team, List<RepositorySection> repositories) {
+        public DoraServiceSection {
+            repositories = repositories == null ? List.of() : repositories;
+        }
+    }
+
+    /** A repository URL and, for a monorepo, the path prefixes that belong to the service (none: all of it). */
+    public record RepositorySection(String url, List<String> paths) {
+        public RepositorySection {
+            paths = paths == null ? List.of() : paths;
+        }
+    }
+
+    /** {@code webhooks:} the shared secrets of the Git and alerting webhooks; a provider without one is not served. */
+    public record WebhooksSection(SecretSection github, SecretSection gitlab, SecretSection alertmanager,
+                                  SecretSection pagerduty) {
+    }
+
+    /** A webhook secret (GitHub and PagerDuty sign with it; GitLab and Alertmanager send it as a token). */
+    public record SecretSection(String secret) {
+        @Override
+        public String toString() {
+            return "SecretSection[***]";
+        }
+    }
 }

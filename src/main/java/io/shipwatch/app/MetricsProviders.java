@@ -1,6 +1,9 @@
 package io.shipwatch.app;
 
 import io.shipwatch.core.InputException;
+import io.shipwatch.core.Times;
+import io.shipwatch.gate.GateSpecParser;
+import io.shipwatch.gate.ProviderSpec;
 import io.shipwatch.graphs.Panel;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.providers.MetricsProvider;
@@ -64,6 +67,54 @@ final class MetricsProviders {
         } catch (InputException e) {
             throw new InputException(e.errors().stream().map(x -> new InputException.Problem(
                     x.where().replace("prometheus.", "metrics.provider."), x.problem(), x.hint())).toList());
+        }
+    }
+
+    /** The providers a gate or canary spec can name. */
+    static final List<String> SPEC_KNOWN = List.of("prometheus");
+
+    /** The backend a gate or canary spec names; problems point at the spec's provider line. */
+    static MetricsProvider forSpec(ProviderSpec spec) {
+        return switch (spec.type()) {
+            case "prometheus" -> prometheus(spec);
+            default -> throw GateSpecParser.unknownProvider(spec, SPEC_KNOWN);
+        };
+    }
+
+    private static MetricsProvider prometheus(ProviderSpec spec) {
+        for (String key : spec.settings().keySet()) {
+            if (!List.of("url", "token", "username", "password", "timeout").contains(key) && !key.startsWith("headers.")) {
+                throw new InputException(spec.where(), "provider: unknown setting '" + key + "' for prometheus",
+                        "known settings: url, token, username, password, timeout, headers");
+            }
+        }
+        String url = spec.setting("url");
+        if (url == null || url.isBlank()) {
+            throw new InputException(spec.where(), "provider: url is missing", "add url: http://prometheus:9090");
+        }
+        try {
+            PrometheusConfig config = PrometheusConfig.of(url.trim());
+            if (spec.setting("token") != null) {
+                config = config.withBearerToken(spec.setting("token"));
+            }
+            if (spec.setting("username") != null || spec.setting("password") != null) {
+                config = config.withBasicAuth(spec.setting("username"), spec.setting("password"));
+            }
+            if (spec.setting("timeout") != null) {
+                config = config.withTimeout(Times.parseDuration(spec.setting("timeout"), "provider.timeout"));
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            spec.settings().forEach((k, v) -> {
+                if (k.startsWith("headers.")) {
+                    headers.put(k.substring("headers.".length()), v);
+                }
+            });
+            if (!headers.isEmpty()) {
+                config = config.withHeaders(headers);
+            }
+            return PrometheusProvider.create(config);
+        } catch (InputException e) {
+            throw new InputException(spec.where(), "provider: " + e.errors().get(0).problem(), e.errors().get(0).hint());
         }
     }
 

@@ -6,6 +6,8 @@ import io.shipwatch.cli.DeployCommand;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.LoadtestCommand;
 import io.shipwatch.cli.OneLineErrorHandler;
+import io.shipwatch.cli.PipelineCommand;
+import io.shipwatch.otel.OtlpTraceExport;
 import io.shipwatch.store.StoreException;
 import java.util.Map;
 import picocli.CommandLine;
@@ -18,7 +20,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
         versionProvider = ShipwatchCommand.Version.class,
         description = "Observability for CI/CD: deployment markers on your graphs, pipeline traces, performance "
                 + "baselines, quality gates and DORA metrics.",
-        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, LoadtestCommand.class,
+        subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, PipelineCommand.class,
+                GateCommand.class, CanaryCommand.class, LoadtestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ShipwatchCommand implements Runnable {
     @CommandLine.Spec
@@ -52,6 +55,9 @@ public final class ShipwatchCommand implements Runnable {
     private record Factory(Map<String, String> env) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
+            if (cls == PipelineCommand.class) {
+                return cls.cast(new PipelineCommand(env, java.time.Clock.systemUTC(), new OtlpTraceExport()));
+            }
             try {
                 return cls.getDeclaredConstructor(Map.class).newInstance(env);
             } catch (NoSuchMethodException e) {

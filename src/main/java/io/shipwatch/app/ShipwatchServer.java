@@ -1,14 +1,24 @@
 package io.shipwatch.app;
 
+import io.shipwatch.dora.ChangeFailureSource;
+import io.shipwatch.dora.DoraService;
+import io.shipwatch.dora.webhook.WebhookIngest;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
+import io.shipwatch.http.DoraRoutes;
 import io.shipwatch.http.LoadTestRoutes;
+import io.shipwatch.http.OtlpRoutes;
+import io.shipwatch.http.PipelineRoutes;
+import io.shipwatch.http.WebhookRoutes;
 import io.shipwatch.markers.DeliveryWorker;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
+import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.store.Database;
 import io.shipwatch.store.JdbcLoadTestRunStore;
 import io.shipwatch.store.JdbcMarkerStore;
+import io.shipwatch.store.JdbcPipelineStore;
+import io.shipwatch.store.JdbcWebhookStore;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +27,14 @@ import java.util.UUID;
 
 /** The composition root of {@code shipwatch server}: the store, the sinks and their worker, the graphs and the API. */
 public final class ShipwatchServer implements AutoCloseable {
+    /** A gzip body may grow this far when decompressed (a 512-span batch is well under 1 MiB). */
+    static final long OTLP_MAX_DECOMPRESSED_BYTES = 16L * 1024 * 1024;
     private final Database database;
     private final DeliveryWorker worker;
     private final ApiServer api;
     private final JdbcMarkerStore store;
     private final MarkerService markers;
+    private final PipelineService pipelines;
     private int port;
 
     /** Opens the database (migrating it) and wires everything; nothing listens until {@link #start()}. */
@@ -31,18 +44,31 @@ public final class ShipwatchServer implements AutoCloseable {
 
     /** As above, with the graphs given (the demo draws from its own provider). */
     public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs) {
+        this(settings, clock, graphs, List.of());
+    }
+
+    /** As above, with the sources of failed gates and canaries that count as change failures. */
+    public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs,
+                           List<ChangeFailureSource> failureSources) {
         List<MarkerSink> sinks = MarkerSinks.from(settings.config().sinks());
         database = Database.open(settings.db(), "--db");
         store = new JdbcMarkerStore(database);
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
+        pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
-                settings.tokens()), markers, store, graphs, database::isReachable, routeGroups());
+                settings.tokens()), markers, store, graphs, database::isReachable,
+                routeGroups(settings.config(), failureSources, clock));
     }
 
     /** The endpoints of the capabilities beyond markers; each capability adds its group here. */
-    private List<ApiServer.RouteGroup> routeGroups() {
-        return List.of(new LoadTestRoutes(new JdbcLoadTestRunStore(database)));
+    private List<ApiServer.RouteGroup> routeGroups(Config config, List<ChangeFailureSource> failureSources, Clock clock) {
+        DoraService dora = DoraSetup.service(config.dora(), database, store, failureSources, clock);
+        WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
+                DoraSetup.serviceMap(config.dora()), clock);
+        return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
+                new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
+                new LoadTestRoutes(new JdbcLoadTestRunStore(database)));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */

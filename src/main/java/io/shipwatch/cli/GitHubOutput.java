@@ -15,15 +15,32 @@ import java.util.Map;
  */
 final class GitHubOutput {
     static final String VARIABLE = "GITHUB_OUTPUT";
+    /** The file whose {@code NAME=value} lines GitHub Actions sets as environment variables of the later steps. */
+    static final String ENV_VARIABLE = "GITHUB_ENV";
+    private final String variable;
     private final String path;
 
-    private GitHubOutput(String path) {
+    private GitHubOutput(String variable, String path) {
+        this.variable = variable;
         this.path = path;
     }
 
     static GitHubOutput of(Map<String, String> env) {
-        String path = env.get(VARIABLE);
-        return new GitHubOutput(path == null || path.isBlank() ? null : path);
+        return named(VARIABLE, env);
+    }
+
+    /** The file of {@code $GITHUB_ENV}: what is appended becomes the environment of the job's later steps. */
+    static GitHubOutput env(Map<String, String> env) {
+        return named(ENV_VARIABLE, env);
+    }
+
+    private static GitHubOutput named(String variable, Map<String, String> env) {
+        String path = env.get(variable);
+        return new GitHubOutput(variable, path == null || path.isBlank() ? null : path);
+    }
+
+    String variable() {
+        return variable;
     }
 
     /** Adds a problem when the file is set but cannot be written, so that is known before anything is sent. */
@@ -35,7 +52,7 @@ final class GitHubOutput {
         try {
             file = Path.of(path);
         } catch (InvalidPathException e) {
-            problems.add(VARIABLE, "'" + path + "' is not a file path", "unset it or point it at a writable file");
+            problems.add(variable, "'" + path + "' is not a file path", "unset it or point it at a writable file");
             return;
         }
         Path dir = file.toAbsolutePath().getParent();
@@ -43,7 +60,7 @@ final class GitHubOutput {
                 ? Files.isRegularFile(file) && Files.isWritable(file)
                 : dir != null && Files.isDirectory(dir) && Files.isWritable(dir);
         if (!writable) {
-            problems.add(VARIABLE, "'" + path + "' cannot be written", "unset it or point it at a writable file");
+            problems.add(variable, "'" + path + "' cannot be written", "unset it or point it at a writable file");
         }
     }
 

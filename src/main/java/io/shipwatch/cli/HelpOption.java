@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
  * {@code -h, --help} alone. picocli's mixinStandardHelpOptions would also add {@code -V, --version}, which clashes
  * with {@code deploy start --version}, the deployed version.
  */
-final class HelpOption {
+public final class HelpOption {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    public boolean help;
 }

@@ -19,8 +19,23 @@ final class ServerOptions {
                     + "command lines show in process lists and CI logs.")
     String token;
 
+    /** The chosen server's address and token (token may be null). */
+    record Target(URI uri, String token) {
+    }
+
+    /** True when --server or SHIPWATCH_SERVER names a server (rather than the default). */
+    boolean named(Map<String, String> env) {
+        return server != null || !isBlank(env.get("SHIPWATCH_SERVER"));
+    }
+
     /** The client for the chosen server, or null with the reasons added to {@code problems}. */
     ApiClient client(Map<String, String> env, Problems problems) {
+        Target target = target(env, problems);
+        return target == null ? null : new ApiClient(target.uri(), target.token());
+    }
+
+    /** The chosen server and token, or null with the reasons added to {@code problems}. */
+    Target target(Map<String, String> env, Problems problems) {
         String where = "--server";
         String url = server;
         if (url == null && !isBlank(env.get("SHIPWATCH_SERVER"))) {
@@ -35,7 +50,7 @@ final class ServerOptions {
             problems.add(tokenWhere, "the token is empty or holds spaces or control characters", "pass the token alone");
             return null;
         }
-        return uri == null ? null : new ApiClient(uri, bearer);
+        return uri == null ? null : new Target(uri, bearer);
     }
 
     private static URI parse(String text, String where, Problems problems) {

@@ -63,7 +63,9 @@ public final class ApiServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
             var routes = config.routes;
+            routes.before(ApiServer::securityHeaders);
             routes.before("/api/*", ctx -> authorize(ctx, auth));
+            routes.before("/v1/*", ctx -> authorize(ctx, auth)); // the OTLP receiver: writing needs a write token
             routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             routes.get("/readyz", ctx -> readiness(ctx, databaseReachable));
             routes.get("/metrics", ctx -> metrics(ctx, registry));
@@ -139,6 +141,14 @@ public final class ApiServer implements AutoCloseable {
             throw new ProblemResponse(Problem.of(403, "Forbidden", "token '" + token.get().name()
                     + "' has scope read; this request needs a token with scope write", ctx.path()));
         }
+    }
+
+    /** The UI keeps a token in localStorage: allow scripts from this origin only, and no framing. */
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' "
+                + "'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     private static void readiness(Context ctx, BooleanSupplier databaseReachable) {

@@ -6,6 +6,7 @@ import io.shipwatch.core.Problems;
 import io.shipwatch.markers.Commit;
 import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.DeploymentChange;
+import io.shipwatch.markers.DeploymentKind;
 import io.shipwatch.markers.DeploymentStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Set;
 final class DeploymentRequests {
     private static final Set<String> CREATE_FIELDS = new LinkedHashSet<>(List.of("service", "environment", "version",
             "status", "startedAt", "finishedAt", "commitSha", "repositoryUrl", "commits", "pipelineRunId",
-            "pipelineRunUrl", "actor", "description", "tags", "idempotencyKey"));
+            "pipelineRunUrl", "actor", "description", "tags", "idempotencyKey", "kind", "fixes"));
     private static final Set<String> CHANGE_FIELDS = new LinkedHashSet<>(List.of("status", "finishedAt", "description"));
 
     private DeploymentRequests() {
@@ -34,7 +35,7 @@ final class DeploymentRequests {
         Deployment draft = new Deployment(null, f.text("service"), f.text("environment"), f.text("version"), status,
                 f.time("startedAt"), f.time("finishedAt"), f.text("commitSha"), f.text("repositoryUrl"), commits,
                 f.text("pipelineRunId"), f.text("pipelineRunUrl"), f.text("actor"), f.text("description"),
-                f.stringMap("tags"), key != null ? key : headerKey, null, null);
+                f.stringMap("tags"), key != null ? key : headerKey, null, null, kind(f, problems), f.text("fixes"));
         problems.throwIfAny();
         return draft;
     }
@@ -69,6 +70,19 @@ final class DeploymentRequests {
         }
     }
 
+    private static DeploymentKind kind(JsonFields f, Problems problems) {
+        String text = f.text("kind");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return DeploymentKind.parse(text, "kind");
+        } catch (InputException e) {
+            e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
+            return null;
+        }
+    }
+
     private static List<Commit> commits(JsonNode array, Problems problems) {
         List<Commit> commits = new ArrayList<>();
         if (array == null) {
@@ -81,9 +95,9 @@ final class DeploymentRequests {
                 commits.add(new Commit(item.textValue(), null));
             } else if (item.isObject()) {
                 JsonFields c = new JsonFields(item, at + ".", problems);
-                c.onlyKnown(new LinkedHashSet<>(List.of("sha", "committedAt")));
+                c.onlyKnown(new LinkedHashSet<>(List.of("sha", "committedAt", "authoredAt", "message")));
                 Instant committedAt = c.time("committedAt");
-                commits.add(new Commit(c.text("sha"), committedAt));
+                commits.add(new Commit(c.text("sha"), committedAt, c.time("authoredAt"), c.text("message")));
             } else {
                 problems.add(at, "expected {\"sha\": …, \"committedAt\": …} or a sha string, got "
                         + JsonFields.kind(item), null);

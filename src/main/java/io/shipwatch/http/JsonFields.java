@@ -22,6 +22,11 @@ final class JsonFields {
         this.problems = problems;
     }
 
+    /** The problems found so far (shared with the caller). */
+    Problems problems() {
+        return problems;
+    }
+
     /** Refuses fields that are not known, so a typo such as {@code enviroment} is not silently dropped. */
     void onlyKnown(Set<String> known) {
         Iterator<String> names = node.fieldNames();

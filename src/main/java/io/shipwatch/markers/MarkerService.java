@@ -74,14 +74,20 @@ public final class MarkerService {
         for (int i = 0; i < draft.commits().size(); i++) {
             Commit c = draft.commits().get(i);
             checkText(problems, "commits[" + i + "].sha", c.sha(), 64, true);
+            if (c.message() != null && c.message().length() > 4000) {
+                problems.add("commits[" + i + "].message", "has " + c.message().length()
+                        + " characters, more than 4000", "send the first line only");
+            }
         }
+        checkFixes(problems, draft);
         problems.throwIfAny();
 
-        List<Commit> commits = draft.commits().stream().map(c -> new Commit(c.sha(), millis(c.committedAt()))).toList();
+        List<Commit> commits = draft.commits().stream().map(c -> new Commit(c.sha(), millis(c.committedAt()),
+                millis(c.authoredAt()), c.message())).toList();
         Deployment deployment = new Deployment(UUID.randomUUID().toString(), draft.service(), draft.environment(),
                 draft.version(), status, startedAt, finishedAt, draft.commitSha(), draft.repositoryUrl(),
                 commits, draft.pipelineRunId(), draft.pipelineRunUrl(), draft.actor(), draft.description(),
-                draft.tags(), blankToNull(draft.idempotencyKey()), now, now);
+                draft.tags(), blankToNull(draft.idempotencyKey()), now, now, draft.kind(), blankToNull(draft.fixes()));
         MarkerStore.Saved saved = store.insert(deployment, sinks, now);
         if (saved.created()) {
             onChange.accept(saved.deployment());
@@ -116,7 +122,7 @@ public final class MarkerService {
         Deployment changed = new Deployment(current.id(), current.service(), current.environment(), current.version(),
                 status, current.startedAt(), finishedAt, current.commitSha(), current.repositoryUrl(),
                 current.commits(), current.pipelineRunId(), current.pipelineRunUrl(), current.actor(), description,
-                current.tags(), current.idempotencyKey(), current.createdAt(), now);
+                current.tags(), current.idempotencyKey(), current.createdAt(), now, current.kind(), current.fixes());
         if (status == current.status() && finishedAt.equals(current.finishedAt())
                 && Objects.equals(description, current.description())) {
             return current; // nothing changed: no new revision, no re-delivery
@@ -139,7 +145,24 @@ public final class MarkerService {
         return store.deliveries(id);
     }
 
-    private static void checkName(Problems problems, String field, String value) {
+    // A fix names an earlier deployment of the same service and environment: anything else is a typo in the id.
+    private void checkFixes(Problems problems, Deployment draft) {
+        String fixes = blankToNull(draft.fixes());
+        if (fixes == null) {
+            return;
+        }
+        Deployment fixed = store.find(fixes).orElse(null);
+        if (fixed == null) {
+            problems.add("fixes", "no deployment '" + fixes + "'", "give the id of the deployment this one repairs");
+        } else if (!fixed.service().equals(draft.service()) || !fixed.environment().equals(draft.environment())) {
+            problems.add("fixes", "deployment '" + fixes + "' is of " + fixed.service() + " in "
+                    + fixed.environment() + ", not " + draft.service() + " in " + draft.environment(),
+                    "a fix repairs a deployment of the same service and environment");
+        }
+    }
+
+    /** Adds a problem when {@code value} is missing or not a name (service, environment) Shipwatch can use as a label. */
+    public static void checkName(Problems problems, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(field, "is required", null);
         } else if (!NAME.matcher(value).matches()) {
@@ -148,7 +171,8 @@ public final class MarkerService {
         }
     }
 
-    private static void checkText(Problems problems, String field, String value, int max, boolean required) {
+    /** Adds a problem when {@code value} is required and missing, longer than {@code max} or holds control characters. */
+    public static void checkText(Problems problems, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 problems.add(field, "is required", null);

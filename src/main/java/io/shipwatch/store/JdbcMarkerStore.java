@@ -7,6 +7,7 @@ import io.shipwatch.markers.Commit;
 import io.shipwatch.markers.DeliveryQueue;
 import io.shipwatch.markers.DeliveryState;
 import io.shipwatch.markers.Deployment;
+import io.shipwatch.markers.DeploymentKind;
 import io.shipwatch.markers.DeploymentPage;
 import io.shipwatch.markers.DeploymentQuery;
 import io.shipwatch.markers.DeploymentStatus;
@@ -30,9 +31,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Deployment markers and their delivery outbox in SQLite or PostgreSQL (the same SQL serves both). */
 public final class JdbcMarkerStore implements MarkerStore, DeliveryQueue {
-    private static final String COLUMNS = "id, service, environment, version, status, started_at, finished_at, "
+    static final String COLUMNS = "id, service, environment, version, status, started_at, finished_at, "
             + "commit_sha, repository_url, pipeline_run_id, pipeline_run_url, actor, description, tags, "
-            + "idempotency_key, revision, created_at, updated_at";
+            + "idempotency_key, revision, created_at, updated_at, kind, fixes";
 
     private final Jdbi jdbi;
 
@@ -53,7 +54,7 @@ public final class JdbcMarkerStore implements MarkerStore, DeliveryQueue {
                 h.createUpdate("INSERT INTO deployments (" + COLUMNS + ") VALUES (:id, :service, :environment, "
                                 + ":version, :status, :startedAt, :finishedAt, :commitSha, :repositoryUrl, "
                                 + ":pipelineRunId, :pipelineRunUrl, :actor, :description, :tags, :idempotencyKey, 1, "
-                                + ":createdAt, :updatedAt)")
+                                + ":createdAt, :updatedAt, :kind, :fixes)")
                         .bind("id", d.id()).bind("service", d.service()).bind("environment", d.environment())
                         .bind("version", d.version()).bind("status", d.status().wireName())
                         .bind("startedAt", millis(d.startedAt())).bind("finishedAt", millis(d.finishedAt()))
@@ -63,12 +64,14 @@ public final class JdbcMarkerStore implements MarkerStore, DeliveryQueue {
                         .bind("tags", Json.write(new java.util.TreeMap<>(d.tags())))
                         .bind("idempotencyKey", d.idempotencyKey())
                         .bind("createdAt", millis(d.createdAt())).bind("updatedAt", millis(d.updatedAt()))
+                        .bind("kind", d.kind().wireName()).bind("fixes", d.fixes())
                         .execute();
                 for (int i = 0; i < d.commits().size(); i++) {
                     Commit c = d.commits().get(i);
-                    h.createUpdate("INSERT INTO deployment_commits (deployment_id, position, sha, committed_at) "
-                                    + "VALUES (?, ?, ?, ?)")
-                            .bind(0, d.id()).bind(1, i).bind(2, c.sha()).bind(3, millis(c.committedAt())).execute();
+                    h.createUpdate("INSERT INTO deployment_commits (deployment_id, position, sha, committed_at, "
+                                    + "authored_at, message) VALUES (?, ?, ?, ?, ?, ?)")
+                            .bind(0, d.id()).bind(1, i).bind(2, c.sha()).bind(3, millis(c.committedAt()))
+                            .bind(4, millis(c.authoredAt())).bind(5, c.message()).execute();
                 }
                 recordStatus(h, d, now);
                 for (String sink : sinks) {
@@ -270,38 +273,37 @@ public final class JdbcMarkerStore implements MarkerStore, DeliveryQueue {
                 .map(d -> withCommits(h, List.of(d)).get(0));
     }
 
-    private static List<Deployment> withCommits(Handle h, List<Deployment> deployments) {
+    static List<Deployment> withCommits(Handle h, List<Deployment> deployments) {
         if (deployments.isEmpty()) {
             return deployments;
         }
         Map<String, List<Commit>> commits = new HashMap<>();
-        h.createQuery("SELECT deployment_id, sha, committed_at FROM deployment_commits "
+        h.createQuery("SELECT deployment_id, sha, committed_at, authored_at, message FROM deployment_commits "
                         + "WHERE deployment_id IN (<ids>) ORDER BY deployment_id, position")
                 .bindList("ids", deployments.stream().map(Deployment::id).toList())
                 .map((rs, ctx) -> {
                     commits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Commit(rs.getString(2), instant(rs, "committed_at")));
+                            .add(new Commit(rs.getString(2), instant(rs, "committed_at"), instant(rs, "authored_at"),
+                                    rs.getString("message")));
                     return 0;
                 })
                 .list();
         List<Deployment> out = new ArrayList<>(deployments.size());
         for (Deployment d : deployments) {
             List<Commit> cs = commits.get(d.id());
-            out.add(cs == null ? d : new Deployment(d.id(), d.service(), d.environment(), d.version(), d.status(),
-                    d.startedAt(), d.finishedAt(), d.commitSha(), d.repositoryUrl(), cs, d.pipelineRunId(),
-                    d.pipelineRunUrl(), d.actor(), d.description(), d.tags(), d.idempotencyKey(), d.createdAt(),
-                    d.updatedAt()));
+            out.add(cs == null ? d : d.withCommits(cs));
         }
         return out;
     }
 
-    private static Deployment deployment(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Deployment deployment(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Deployment(rs.getString("id"), rs.getString("service"), rs.getString("environment"),
                 rs.getString("version"), status(rs.getString("status")), instant(rs, "started_at"),
                 instant(rs, "finished_at"), rs.getString("commit_sha"), rs.getString("repository_url"), List.of(),
                 rs.getString("pipeline_run_id"), rs.getString("pipeline_run_url"), rs.getString("actor"),
                 rs.getString("description"), tags(rs.getString("tags")), rs.getString("idempotency_key"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"),
+                DeploymentKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("fixes"));
     }
 
     private static DeploymentStatus status(String wire) {
@@ -316,12 +318,12 @@ public final class JdbcMarkerStore implements MarkerStore, DeliveryQueue {
         }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
-    private static Long millis(Instant t) {
+    static Long millis(Instant t) {
         return t == null ? null : t.toEpochMilli();
     }
 

@@ -1,0 +1,38 @@
+package io.shipwatch.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One span of a pipeline trace: a run, a job, its queue time, a step or a test case. Ids are lower-case hex (32
+ * digits for the trace, 16 for spans); {@code parentSpanId} is null for a root. Times are Unix epoch nanoseconds, as
+ * in OTLP. Attribute values are String, Long, Double or Boolean.
+ */
+public record PipelineSpan(
+        String traceId,
+        String spanId,
+        String parentSpanId,
+        String name,
+        long startNanos,
+        long endNanos,
+        SpanStatus status,
+        String statusMessage,
+        Map<String, Object> attributes,
+        List<SpanLink> links) {
+
+    public PipelineSpan {
+        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        links = links == null ? List.of() : List.copyOf(links);
+        status = status == null ? SpanStatus.UNSET : status;
+    }
+
+    public long durationNanos() {
+        return Math.max(0, endNanos - startNanos);
+    }
+
+    /** The attribute {@code key} as text, or null. */
+    public String attribute(String key) {
+        Object v = attributes.get(key);
+        return v == null ? null : String.valueOf(v);
+    }
+}
