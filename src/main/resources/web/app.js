@@ -2,6 +2,7 @@
 // Plain ES2020 modules and uPlot; every page is drawn from the JSON API under /api/v1.
 import { h, statusBadge, zoneLabel, formatTime, formatRelative, markerTime } from './ui.js';
 import { renderServicePage } from './service.js';
+import { renderScenarioPage, renderRunPage } from './loadtest.js';
 
 const TOKEN_KEY = 'shipwatch.token';
 const main = document.getElementById('main');
@@ -46,12 +47,20 @@ async function render() {
   updateTokenButton();
   try {
     const service = params.get('service');
-    const page = service ? await renderServicePage(params, { api, navigate, reload: render }) : await renderServices();
+    const loadtest = params.get('loadtest');
+    const context = { api, navigate, reload: render };
+    let page;
+    if (loadtest) {
+      page = params.get('run') ? await renderRunPage(params, context) : await renderScenarioPage(params, context);
+    } else {
+      page = service ? await renderServicePage(params, context) : await renderServices();
+    }
     if (!isCurrent()) return;
     show(page.node);
     cleanup = page.mount?.() ?? (() => {});
-    document.title = service ? `${service} · Shipwatch` : 'Services · Shipwatch';
-    setCrumbs(service);
+    const name = loadtest ? `${loadtest} · ${params.get('scenario') ?? ''} load tests` : service;
+    document.title = name ? `${name} · Shipwatch` : 'Services · Shipwatch';
+    setCrumbs(name);
     main.dataset.state = 'ready';
   } catch (e) {
     if (!isCurrent()) return;

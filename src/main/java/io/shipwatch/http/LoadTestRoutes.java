@@ -8,13 +8,24 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.shipwatch.core.InputException;
 import io.shipwatch.core.NotFoundException;
 import io.shipwatch.core.Problems;
+import io.shipwatch.loadtest.CompareRules;
+import io.shipwatch.loadtest.Comparison;
+import io.shipwatch.loadtest.ComparisonOutput;
+import io.shipwatch.loadtest.ComparisonReport;
+import io.shipwatch.loadtest.LabelSummary;
 import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.LoadTestRunJson;
 import io.shipwatch.loadtest.LoadTestRunStore;
+import io.shipwatch.loadtest.PercentileCurve;
 import io.shipwatch.loadtest.RunStatus;
+import io.shipwatch.loadtest.ServiceComparison;
+import io.shipwatch.loadtest.SummaryReport;
 import java.util.List;
 
-/** {@code /api/v1/loadtest/runs}: record load-test runs, and read them back as baselines and history. */
+/**
+ * {@code /api/v1/loadtest/runs}: record load-test runs, read them back as baselines and history, and compare a run with
+ * its baseline for the run comparison page.
+ */
 public final class LoadTestRoutes implements ApiServer.RouteGroup {
     static final String RUNS = "/api/v1/loadtest/runs";
     private static final int MAX_LIMIT = 100;
@@ -30,6 +41,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
         routes.post(RUNS, this::create);
         routes.get(RUNS, this::list);
         routes.get(RUNS + "/{id}", this::get);
+        routes.get(RUNS + "/{id}/comparison", this::comparison);
     }
 
     /** Validates the whole run before writing it in one transaction: a bad field records nothing. */
@@ -67,8 +79,56 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
 
     void get(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(LoadTestRunJson.write(store.get(id).orElseThrow(() -> new NotFoundException("id",
-                "no load-test run '" + id + "'", "list runs with GET " + RUNS + "?service=…&scenario=…"))));
+        ctx.json(LoadTestRunJson.write(find(id, "id")));
+    }
+
+    /**
+     * A run against its baseline (the {@code baseline} run id, or the newest passed run recorded before it) under the
+     * default rules, with both sides' percentile curves per label, for the run comparison page.
+     */
+    void comparison(Context ctx) {
+        String id = ctx.pathParam("id");
+        LoadTestRun run = find(id, "id");
+        String baselineId = ctx.queryParam("baseline");
+        LoadTestRun baseline = baselineId != null && !baselineId.isBlank() ? find(baselineId, "baseline")
+                : store.find(new LoadTestRunStore.RunQuery(run.service(), run.scenario(), RunStatus.PASSED, null, 100))
+                .stream().filter(r -> !r.id().equals(run.id()) && !r.recordedAt().isAfter(run.recordedAt()))
+                .findFirst().orElse(null);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("run", summary(run));
+        body.set("baseline", baseline == null ? null : summary(baseline));
+        if (baseline != null) {
+            ComparisonReport report = Comparison.compare(baseline.result(), run.result(), CompareRules.defaults(), 0.95)
+                    .withServices(run.serviceMetrics().isEmpty() ? List.of()
+                            : ServiceComparison.compare(baseline.serviceMetrics(), run.serviceMetrics()));
+            body.set("comparison", ComparisonOutput.json(report));
+        }
+        ArrayNode curves = body.putArray("curves");
+        for (LabelSummary label : run.result().labels()) {
+            ObjectNode curve = curves.addObject().put("label", label.label());
+            curve.set("candidate", points(PercentileCurve.of(run.result(), label.label())));
+            curve.set("baseline", baseline == null ? JsonNodeFactory.instance.arrayNode()
+                    : points(PercentileCurve.of(baseline.result(), label.label())));
+        }
+        ctx.json(body);
+    }
+
+    private LoadTestRun find(String id, String param) {
+        return store.get(id).orElseThrow(() -> new NotFoundException(param, "no load-test run '" + id + "'",
+                "list runs with GET " + RUNS + "?service=…&scenario=…"));
+    }
+
+    /** A run without its histograms, which the page does not need. */
+    private static ObjectNode summary(LoadTestRun run) {
+        ObjectNode node = LoadTestRunJson.write(run);
+        node.path("labels").forEach(l -> ((ObjectNode) l).remove("histogram"));
+        return node;
+    }
+
+    private static ArrayNode points(List<double[]> points) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        points.forEach(p -> out.addArray().add(p[0]).add(SummaryReport.round(p[1])));
+        return out;
     }
 
     private static String required(Context ctx, String param, Problems problems) {
