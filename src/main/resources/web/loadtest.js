@@ -2,7 +2,7 @@
 // "/?loadtest=SERVICE&scenario=NAME", and one run against its baseline (verdict table, per-label percentile curves of
 // both on one chart) at "/?loadtest=SERVICE&scenario=NAME&run=ID". Drawn from /api/v1/loadtest/runs.
 import { h, formatTime, formatTimeWithZone, formatValue } from './ui.js';
-import { drawChart, MarkerTip } from './charts.js';
+import { drawChart, keepSized, MarkerTip } from './charts.js';
 
 const RESULT_GLYPH = { pass: '✓', warn: '!', fail: '✕' };
 const BASELINE_COLOR = '#8f97ff';
@@ -39,13 +39,7 @@ export async function renderScenarioPage(params, { api, navigate }) {
     tip ??= new MarkerTip(document.getElementById('marker-tip'), () => {});
     const charts = panels.map((p, i) => ({ target: p.chart, chart: drawChart(p.chart, p.panel, range, deployments,
       { legend: p.legend, tip, onZoom: () => {}, focusable: i === 0 }) }));
-    const observer = new ResizeObserver(() => charts.forEach((c) => c.chart.resize(c.target.clientWidth)));
-    charts.forEach((c) => observer.observe(c.target));
-    return () => {
-      observer.disconnect();
-      charts.forEach((c) => c.chart.destroy());
-      tip.hide();
-    };
+    return keepSized(charts, tip);
   };
   return { node, mount };
 }

@@ -11,7 +11,7 @@ import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.LoadTestRunJson;
 import io.shipwatch.loadtest.RunStatus;
 import io.shipwatch.testing.Http;
-import io.shipwatch.testing.Requirements;
+import io.shipwatch.testing.HeadlessChromium;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The load-test pages in headless Chromium: a scenario's history with deployment markers, and a run's verdict. */
@@ -42,10 +39,7 @@ class LoadtestWebUiIT {
 
     @BeforeAll
     static void start() {
-        Path chromium = Requirements.executable("chromium");
-        Path chromedriver = Requirements.executable("chromedriver");
-        Requirements.require(chromium != null, "Chromium (the chromium package)");
-        Requirements.require(chromedriver != null, "chromedriver (the chromium-driver package)");
+        browser = HeadlessChromium.start(dir);
         ServerSettings settings = ServerSettings.resolve(0, "127.0.0.1", "jdbc:sqlite:" + dir.resolve("ui.db"),
                 Config.empty(), Map.of());
         server = new ShipwatchServer(settings, Clock.systemUTC());
@@ -55,14 +49,6 @@ class LoadtestWebUiIT {
         assertThat(Http.post(base + "/api/v1/deployments",
                 "{\"service\":\"checkout\",\"environment\":\"production\",\"version\":\"3.0\"}").status()).isEqualTo(201);
         regressionId = record("3.0", RunStatus.FAILED, 3, "POST /cart");
-        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chromium-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build(), options);
     }
 
     private static String record(String version, RunStatus status, long seed, String slower) {
