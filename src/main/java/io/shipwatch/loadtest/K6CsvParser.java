@@ -3,8 +3,6 @@ package io.shipwatch.loadtest;
 import io.shipwatch.core.InputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -37,7 +35,7 @@ public final class K6CsvParser implements LoadTestParser {
 
     @Override
     public LoadTestResult parse(InputStream in, String source) throws IOException {
-        CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), source, ',');
+        CsvReader csv = new CsvReader(in, source, ',');
         if (!csv.next()) {
             throw new InputException(source, "the file is empty", HINT);
         }
