@@ -19,14 +19,11 @@ import java.util.Arrays;
 final class CsvReader {
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = repeated((byte) '\n');
-    private static final long RETURNS = repeated((byte) '\r');
-    private static final long QUOTES = repeated((byte) '"');
+    private static final long BELOW_0X2D = repeated((byte) 0x2D);
 
     private final InputStream in;
     private final String source;
     private final byte separator;
-    private final long separatorWord;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
@@ -45,8 +42,10 @@ final class CsvReader {
     CsvReader(InputStream in, String source, char separator) {
         this.in = in;
         this.source = source;
+        if (separator >= 0x2D) {
+            throw new IllegalArgumentException("separators are comma or tab, not " + separator);
+        }
         this.separator = (byte) separator;
-        this.separatorWord = repeated((byte) separator);
     }
 
     /** Reads the next record, skipping empty lines; false at the end of the input. */
@@ -156,19 +155,25 @@ final class CsvReader {
 
     /**
      * The index of the first separator, line break or quote in {@code buf} from {@code from}, or {@code lim}. Eight
-     * bytes at a time: a byte equal to b makes (x ^ b·0x01…01) have a zero byte, which the classic
-     * (v - 0x01…01) & ~v & 0x80…80 test finds; its lowest flagged byte is always a true match.
+     * bytes at a time: all four are below 0x2D (comma, tab, quote, CR, LF), and the classic
+     * (x - 0x2D·0x01…01) & ~x & 0x80…80 test flags bytes below that; its lowest flag is always a true one. A flagged
+     * byte that is not special (a space, say) is stepped over.
      */
     private int nextSpecial(int from) {
         int i = from;
         while (i + 8 <= lim) {
             long x = (long) LONGS.get(buf, i);
-            long found = zeroByte(x ^ separatorWord) | zeroByte(x ^ NEWLINES) | zeroByte(x ^ RETURNS)
-                    | zeroByte(x ^ QUOTES);
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            long below = (x - BELOW_0X2D) & ~x & 0x8080808080808080L;
+            if (below == 0) {
+                i += 8;
+                continue;
             }
-            i += 8;
+            int at = i + (Long.numberOfTrailingZeros(below) >>> 3);
+            byte b = buf[at];
+            if (b == separator || b == '\n' || b == '\r' || b == '"') {
+                return at;
+            }
+            i = at + 1;
         }
         while (i < lim) {
             byte b = buf[i];
@@ -178,10 +183,6 @@ final class CsvReader {
             i++;
         }
         return i;
-    }
-
-    private static long zeroByte(long v) {
-        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
     }
 
     private static long repeated(byte b) {
