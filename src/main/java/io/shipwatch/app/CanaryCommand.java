@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "canary",
         description = "Canary analysis: compare the canary's metrics with the baseline's (Mann-Whitney), and promote "
                 + "or roll back.",
-        subcommands = {CanaryJudgeCommand.class})
+        subcommands = {CanaryJudgeCommand.class, CanaryRunCommand.class})
 public final class CanaryCommand implements Runnable {
     @Mixin
     HelpOption help = new HelpOption();

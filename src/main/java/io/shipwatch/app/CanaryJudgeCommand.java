@@ -3,6 +3,7 @@ package io.shipwatch.app;
 import io.shipwatch.cli.CanaryReports;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.HelpOption;
+import io.shipwatch.cli.SpecOptions;
 import io.shipwatch.cli.WindowOptions;
 import io.shipwatch.core.InputException;
 import io.shipwatch.gate.CanaryJudge;
@@ -10,9 +11,7 @@ import io.shipwatch.gate.CanaryJudgement;
 import io.shipwatch.gate.CanarySpec;
 import io.shipwatch.gate.CanarySpecParser;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,12 +32,8 @@ final class CanaryJudgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The canary spec (YAML).")
-    Path specFile;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Fills {{NAME}} in queries for both groups; "
-            + "repeatable.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @Mixin
+    SpecOptions specOptions = new SpecOptions();
 
     @Mixin
     WindowOptions window = new WindowOptions();
@@ -49,7 +44,10 @@ final class CanaryJudgeCommand implements Callable<Integer> {
 
     private final Clock clock = Clock.systemUTC();
 
+    private final Map<String, String> env;
+
     CanaryJudgeCommand(Map<String, String> env) {
+        this.env = env;
     }
 
     @Override
@@ -58,9 +56,9 @@ final class CanaryJudgeCommand implements Callable<Integer> {
             throw new InputException("--output", "unknown format '" + output + "'",
                     "use one of " + String.join(", ", CanaryReports.FORMATS));
         }
-        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specFile, "--spec", "a canary spec (YAML)"),
-                specFile.toString(), vars);
-        CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider()));
+        CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.required("a canary spec (YAML)"), "--spec", "a canary spec (YAML)"),
+                specOptions.file.toString(), specOptions.vars);
+        CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider(), env));
         CanaryJudgement j = judge.judge(canary, window.resolve(canary.window(), clock.instant()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(CanaryReports.render(j, output));

@@ -7,7 +7,12 @@ import io.shipwatch.gate.ProviderSpec;
 import io.shipwatch.graphs.Panel;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.providers.MetricsProvider;
+import io.shipwatch.providers.datadog.DatadogMetricsConfig;
+import io.shipwatch.providers.datadog.DatadogProvider;
+import io.shipwatch.providers.datadog.DatadogSinkConfig;
 import io.shipwatch.providers.demo.DemoProvider;
+import io.shipwatch.providers.web.JsonPath;
+import io.shipwatch.providers.web.WebProvider;
 import io.shipwatch.providers.prometheus.PrometheusConfig;
 import io.shipwatch.providers.prometheus.PrometheusProvider;
 import java.util.ArrayList;
@@ -71,14 +76,76 @@ final class MetricsProviders {
     }
 
     /** The providers a gate or canary spec can name. */
-    static final List<String> SPEC_KNOWN = List.of("prometheus");
+    static final List<String> SPEC_KNOWN = List.of("prometheus", "datadog", "web");
 
     /** The backend a gate or canary spec names; problems point at the spec's provider line. */
-    static MetricsProvider forSpec(ProviderSpec spec) {
+    static MetricsProvider forSpec(ProviderSpec spec, Map<String, String> env) {
         return switch (spec.type()) {
             case "prometheus" -> prometheus(spec);
+            case "datadog" -> datadog(spec, env);
+            case "web" -> web(spec);
             default -> throw GateSpecParser.unknownProvider(spec, SPEC_KNOWN);
         };
+    }
+
+    /** Any HTTP JSON endpoint: url with {{query}}, {{start}}, {{end}}, {{step}}; jsonPath; headers; timeout. */
+    private static MetricsProvider web(ProviderSpec spec) {
+        for (String key : spec.settings().keySet()) {
+            if (!List.of("url", "jsonPath", "timeout").contains(key) && !key.startsWith("headers.")) {
+                throw new InputException(spec.where(), "provider: unknown setting '" + key + "' for web",
+                        "known settings: url, jsonPath, headers, timeout");
+            }
+        }
+        String url = spec.setting("url");
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new InputException(spec.where(), "provider: web needs an http(s) url", "write url: "
+                    + "\"https://metrics.example/api?q={{query}}&from={{start}}&to={{end}}\"");
+        }
+        String pathText = spec.setting("jsonPath") == null ? "$" : spec.setting("jsonPath");
+        JsonPath path = JsonPath.parse(pathText);
+        if (path == null) {
+            throw new InputException(spec.where(), "provider: jsonPath '" + pathText + "' is not supported",
+                    "write a path such as $.data.value or $.result[0].points");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        spec.settings().forEach((k, v) -> {
+            if (k.startsWith("headers.")) {
+                headers.put(k.substring("headers.".length()), v);
+            }
+        });
+        java.time.Duration timeout = spec.setting("timeout") == null ? java.time.Duration.ofSeconds(30)
+                : Times.parseDuration(spec.setting("timeout"), spec.where() + ": provider.timeout");
+        return new WebProvider(url, path, headers, timeout);
+    }
+
+    /** Datadog: site (or url), and the keys from the spec or from DD_API_KEY and DD_APP_KEY. */
+    private static MetricsProvider datadog(ProviderSpec spec, Map<String, String> env) {
+        for (String key : spec.settings().keySet()) {
+            if (!List.of("site", "url", "apiKey", "applicationKey", "timeout").contains(key)) {
+                throw new InputException(spec.where(), "provider: unknown setting '" + key + "' for datadog",
+                        "known settings: site, url, apiKey, applicationKey, timeout");
+            }
+        }
+        java.net.URI base;
+        try {
+            base = spec.setting("url") != null ? java.net.URI.create(spec.setting("url").replaceAll("/+$", ""))
+                    : spec.setting("site") != null ? DatadogSinkConfig.siteUrl(spec.setting("site"))
+                    : DatadogSinkConfig.DEFAULT_BASE_URL;
+        } catch (IllegalArgumentException | InputException e) {
+            throw new InputException(spec.where(), "provider: '" + (spec.setting("url") != null ? spec.setting("url")
+                    : spec.setting("site")) + "' is not a Datadog site or URL",
+                    "use site: datadoghq.eu (or another site) or url: https://api.datadoghq.com");
+        }
+        String apiKey = spec.setting("apiKey") != null ? spec.setting("apiKey") : env.get("DD_API_KEY");
+        String appKey = spec.setting("applicationKey") != null ? spec.setting("applicationKey")
+                : env.getOrDefault("DD_APP_KEY", env.get("DD_APPLICATION_KEY"));
+        if (apiKey == null || apiKey.isBlank() || appKey == null || appKey.isBlank()) {
+            throw new InputException(spec.where(), "provider: datadog needs an API key and an application key",
+                    "export DD_API_KEY and DD_APP_KEY (or write apiKey: and applicationKey: in the spec)");
+        }
+        java.time.Duration timeout = spec.setting("timeout") == null ? DatadogMetricsConfig.DEFAULT_TIMEOUT
+                : Times.parseDuration(spec.setting("timeout"), spec.where() + ": provider.timeout");
+        return DatadogProvider.create(new DatadogMetricsConfig(base, apiKey.trim(), appKey.trim(), timeout));
     }
 
     private static MetricsProvider prometheus(ProviderSpec spec) {

@@ -31,6 +31,10 @@ final class ServerCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration: tokens, sinks, metrics.")
     Path config;
 
+    @Option(names = "--gates", paramLabel = "DIR", description = "A directory of gate specs (NAME.yaml) that the "
+            + "server evaluates for Argo Rollouts and Flagger at /api/v1/gates/NAME/…. Default: SHIPWATCH_GATES.")
+    Path gates;
+
     private final Map<String, String> env;
 
     ServerCommand(Map<String, String> env) {
@@ -41,7 +45,14 @@ final class ServerCommand implements Runnable {
     public void run() {
         Config cfg = config == null ? Config.empty() : ConfigLoader.load(config, env);
         ServerSettings settings = ServerSettings.resolve(port, bind, db, cfg, env);
-        ShipwatchServer server = new ShipwatchServer(settings, Clock.systemUTC());
+        Path gatesDir = gates != null ? gates : env.get("SHIPWATCH_GATES") == null ? null
+                : Path.of(env.get("SHIPWATCH_GATES"));
+        if (gatesDir != null && !java.nio.file.Files.isDirectory(gatesDir)) {
+            throw new io.shipwatch.core.InputException(gates != null ? "--gates" : "SHIPWATCH_GATES", "no directory "
+                    + gatesDir, "give a directory of gate specs named NAME.yaml");
+        }
+        ShipwatchServer server = new ShipwatchServer(settings, Clock.systemUTC(),
+                MetricsProviders.graphs(settings.config().metrics()), java.util.List.of(), gatesDir);
         serve(server, settings, () -> { });
     }
 

@@ -6,6 +6,7 @@ import io.shipwatch.dora.webhook.WebhookIngest;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
 import io.shipwatch.http.DoraRoutes;
+import io.shipwatch.http.GateRoutes;
 import io.shipwatch.http.LoadTestRoutes;
 import io.shipwatch.http.OtlpRoutes;
 import io.shipwatch.http.PipelineRoutes;
@@ -15,11 +16,13 @@ import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
 import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.store.Database;
+import io.shipwatch.store.JdbcGateRunStore;
 import io.shipwatch.store.JdbcLoadTestRunStore;
 import io.shipwatch.store.JdbcMarkerStore;
 import io.shipwatch.store.JdbcPipelineStore;
 import io.shipwatch.store.JdbcWebhookStore;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +53,15 @@ public final class ShipwatchServer implements AutoCloseable {
     /** As above, with the sources of failed gates and canaries that count as change failures. */
     public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs,
                            List<ChangeFailureSource> failureSources) {
+        this(settings, clock, graphs, failureSources, null);
+    }
+
+    /**
+     * As above, evaluating the gate specs in {@code gatesDir} on request (null: none). Stored gate results that
+     * failed against a deployment count as change failures beside {@code failureSources}.
+     */
+    public ShipwatchServer(ServerSettings settings, Clock clock, ServiceGraphs graphs,
+                           List<ChangeFailureSource> failureSources, Path gatesDir) {
         List<MarkerSink> sinks = MarkerSinks.from(settings.config().sinks());
         database = Database.open(settings.db(), "--db");
         store = new JdbcMarkerStore(database);
@@ -58,16 +70,21 @@ public final class ShipwatchServer implements AutoCloseable {
         pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
                 settings.tokens()), markers, store, graphs, database::isReachable,
-                routeGroups(settings.config(), failureSources, clock));
+                routeGroups(settings.config(), failureSources, gatesDir, clock));
     }
 
     /** The endpoints of the capabilities beyond markers; each capability adds its group here. */
-    private List<ApiServer.RouteGroup> routeGroups(Config config, List<ChangeFailureSource> failureSources, Clock clock) {
-        DoraService dora = DoraSetup.service(config.dora(), database, store, failureSources, clock);
+    private List<ApiServer.RouteGroup> routeGroups(Config config, List<ChangeFailureSource> failureSources,
+                                                   Path gatesDir, Clock clock) {
+        JdbcGateRunStore gateRuns = new JdbcGateRunStore(database);
+        List<ChangeFailureSource> sources = new java.util.ArrayList<>(failureSources);
+        sources.add(new GateFailures(gateRuns));
+        DoraService dora = DoraSetup.service(config.dora(), database, store, sources, clock);
         WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
                 DoraSetup.serviceMap(config.dora()), clock);
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
+                new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
                 new LoadTestRoutes(new JdbcLoadTestRunStore(database)));
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --server} and {@code --token}, shared by every command that calls the Shipwatch server. */
-final class ServerOptions {
+public final class ServerOptions {
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
 
     @Option(names = "--server", paramLabel = "URL",
@@ -19,6 +19,11 @@ final class ServerOptions {
                     + "command lines show in process lists and CI logs.")
     String token;
 
+    /** Whether --server was given on the command line (some commands only talk to a server when asked to). */
+    public boolean given() {
+        return server != null;
+    }
+
     /** The chosen server's address and token (token may be null). */
     record Target(URI uri, String token) {
     }
@@ -29,7 +34,7 @@ final class ServerOptions {
     }
 
     /** The client for the chosen server, or null with the reasons added to {@code problems}. */
-    ApiClient client(Map<String, String> env, Problems problems) {
+    public ApiClient client(Map<String, String> env, Problems problems) {
         Target target = target(env, problems);
         return target == null ? null : new ApiClient(target.uri(), target.token());
     }

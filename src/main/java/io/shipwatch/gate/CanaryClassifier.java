@@ -50,7 +50,7 @@ final class CanaryClassifier {
         String reason = reason(m, r, effect, outcome, confidence);
         if (low) {
             reason += "; only " + Math.min(baseline.length, canary.length) + " points in a group, fewer than "
-                    + minSamples + ": not enough to promote";
+                    + minSamples + ": not enough to decide";
         }
         return new MetricJudgement(m.name(), outcome, m.critical(), m.critical() && outcome != MetricOutcome.PASS,
                 m.mustHaveData(), m.group(), c, b, r.estimate(), r.lower(), r.upper(), r.pValue(), effectSize, low, reason);

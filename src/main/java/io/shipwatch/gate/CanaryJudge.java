@@ -35,7 +35,8 @@ public final class CanaryJudge {
                     spec.tolerance(), spec.analysis().minSamples()));
         }
         CanaryScore score = CanaryScore.of(results, spec.groupWeights(), spec.passScore(), spec.marginalScore());
-        return new CanaryJudgement(spec.name(), score.decision(), score.score(), score.reason(), window, results);
+        return new CanaryJudgement(spec.name(), score.decision(), score.score(), score.reason(), window, results,
+                score.tooFewPoints());
     }
 
     private Measurement measure(CanarySpec spec, CanaryMetric m, Map<String, String> vars, TimeWindow window) {

@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One canary judgement over a window: the decision, the score, why, and every metric with its numbers. */
+/**
+ * One canary judgement over a window: the decision, the score, why, every metric with its numbers, and whether it
+ * is inconclusive only because too few points were seen yet.
+ */
 public record CanaryJudgement(String canary, Decision decision, double score, String reason, TimeWindow window,
-        List<MetricJudgement> metrics) {
+        List<MetricJudgement> metrics, boolean tooFewPoints) {
 
     public CanaryJudgement {
         metrics = List.copyOf(metrics);
@@ -22,6 +25,7 @@ public record CanaryJudgement(String canary, Decision decision, double score, St
         out.put("decision", decision.wireName());
         out.put("score", score);
         out.put("reason", reason);
+        out.put("tooFewPoints", tooFewPoints);
         out.put("window", Map.of("start", window.from().toString(), "end", window.to().toString()));
         List<Map<String, Object>> list = new ArrayList<>();
         for (MetricJudgement m : metrics) {

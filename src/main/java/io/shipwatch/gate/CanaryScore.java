@@ -10,12 +10,24 @@ import java.util.Map;
  * (pass + high + low + nodata that must have data); nodata and error metrics are left out, and a group with nothing
  * to count scores 100. Groups share the weights not given. The decision, in order: a failed critical metric rolls
  * back; a metric that could not be measured makes it inconclusive; so does no data for half the metrics or more;
- * otherwise the score against pass/marginal, and too few points never promote. Pure.
+ * otherwise the score against pass/marginal. Before all of these, a metric with fewer points than minSamples in a
+ * group makes the judgement inconclusive: too few points decide nothing, either way. Pure.
  */
-record CanaryScore(Decision decision, double score, String reason) {
+record CanaryScore(Decision decision, double score, String reason, boolean tooFewPoints) {
+
+    CanaryScore(Decision decision, double score, String reason) {
+        this(decision, score, reason, false);
+    }
 
     static CanaryScore of(List<MetricJudgement> metrics, Map<String, Double> groupWeights, double pass, double marginal) {
         double score = weightedScore(metrics, groupWeights);
+        List<String> low = metrics.stream().filter(m -> m.lowSamples() && m.outcome() != MetricOutcome.NODATA
+                && m.outcome() != MetricOutcome.ERROR).map(MetricJudgement::name).toList();
+        if (!low.isEmpty()) {
+            // a handful of points cannot carry the confidence asked for, either way (R: "conf.level not achievable")
+            return new CanaryScore(Decision.INCONCLUSIVE, score, "too few points for '" + String.join("', '", low)
+                    + "' to decide yet", true);
+        }
         for (MetricJudgement m : metrics) {
             if (m.criticalFailure()) {
                 return new CanaryScore(Decision.ROLLBACK, 0, "critical metric '" + m.name() + "' failed: " + m.reason());
@@ -35,11 +47,6 @@ record CanaryScore(Decision decision, double score, String reason) {
         }
         String scoreText = "score " + Numbers.format(score);
         if (score >= pass) {
-            List<String> low = metrics.stream().filter(MetricJudgement::lowSamples).map(MetricJudgement::name).toList();
-            if (!low.isEmpty()) {
-                return new CanaryScore(Decision.INCONCLUSIVE, score, scoreText + " >= pass " + Numbers.format(pass)
-                        + ", but too few points for '" + String.join("', '", low) + "' to promote");
-            }
             return new CanaryScore(Decision.PROMOTE, score, scoreText + " >= pass " + Numbers.format(pass));
         }
         List<String> failed = metrics.stream().filter(MetricJudgement::failed)

@@ -203,7 +203,7 @@ public final class GateSpecParser {
         throw node.problem("'" + text + "' is not a score from 0 to 100", "write a percentage such as 90");
     }
 
-    private static String fileName(String source) {
+    static String fileName(String source) {
         String name = source.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         int dot = name.indexOf('.');

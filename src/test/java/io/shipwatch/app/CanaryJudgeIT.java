@@ -126,6 +126,24 @@ class CanaryJudgeIT {
     }
 
     @Test
+    void unreachableBackendIsInconclusiveNeverAPromote() throws IOException {
+        Path spec = dir.resolve("down.yaml");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Files.writeString(spec, Files.readString(spec("v2-good")).replace(prometheus.url().toString(),
+                "http://127.0.0.1:" + closedPort));
+        Run run = judge(spec, "json");
+        assertThat(run.exit()).isEqualTo(3);
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertThat(json.get("decision").asText()).isEqualTo("inconclusive");
+        assertThat(json.get("metrics").get(0).get("outcome").asText()).isEqualTo("error");
+        assertThat(json.get("reason").asText()).startsWith("could not measure 'error_rate', 'latency': baseline query "
+                + "failed: ");
+    }
+
+    @Test
     void tableNamesTheDecision() throws IOException {
         Run run = judge(spec("v2-bad"), "table");
         assertThat(run.out()).contains("error_rate (critical)  high").contains("ROLLBACK (score 0)");

@@ -3,8 +3,6 @@ package io.shipwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,17 +16,9 @@ class GateEvaluateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = ShipwatchCommand.commandLine(Map.of());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(Map.of(), args);
     }
 
     private Path copy(String fixture) throws IOException {
@@ -41,13 +31,13 @@ class GateEvaluateCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown-provider.yaml | :3: provider.type: unknown provider 'promethus'; known providers: prometheus",
+            "unknown-provider.yaml | :3: provider.type: unknown provider 'promethus'; known providers: prometheus, datadog, web",
             "bad-criterion.yaml | :7: '<< 5' is not a criterion; write an operator",
             "missing-query.yaml | :3: objectives[0]: 'query' is missing; write the query whose value is judged",
             "bad-duration.yaml | :2: window: '10 minutes' is not a duration; write a duration such as 30s, 10m or 1h"})
     void badSpecExitsTwoWithOneLineNamingFileAndLine(String fixture, String message) throws IOException {
         Path spec = copy(fixture);
-        Run run = run("gate", "evaluate", "--spec", spec.toString(), "--window", "5m");
+        CliRun run = run("gate", "evaluate", "--spec", spec.toString(), "--window", "5m");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith(spec + message).endsWith("\n");
         assertThat(run.err().lines().count()).isEqualTo(1);
@@ -56,7 +46,7 @@ class GateEvaluateCommandTest {
 
     @Test
     void missingSpecFileNamesTheFlag() {
-        Run run = run("gate", "evaluate", "--spec", dir.resolve("nope.yaml").toString());
+        CliRun run = run("gate", "evaluate", "--spec", dir.resolve("nope.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("--spec: no file " + dir.resolve("nope.yaml")
                 + "; give the path of a gate spec (YAML)\n");
@@ -64,14 +54,14 @@ class GateEvaluateCommandTest {
 
     @Test
     void unknownOutputFormatIsRefused() throws IOException {
-        Run run = run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--output", "xml");
+        CliRun run = run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--output", "xml");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("--output: unknown format 'xml'; use one of table, json, junit, markdown\n");
     }
 
     @Test
     void startWithoutEndIsRefused() throws IOException {
-        Run run = run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--var", "version=1",
+        CliRun run = run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--var", "version=1",
                 "--start", "2026-11-26T14:00:00Z");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("--end: is missing; give both --start and --end");
@@ -79,10 +69,26 @@ class GateEvaluateCommandTest {
 
     @Test
     void badEndTimeIsRefused() throws IOException {
-        Run run = run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--var", "version=1",
+        CliRun run = run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--var", "version=1",
                 "--start", "2026-11-26T14:00:00Z", "--end", "yesterday");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("--end: 'yesterday' is not an RFC 3339 time; use a time such as "
                 + "2026-11-26T14:04:00Z\n");
+    }
+
+    @Test
+    void keptnFilesNeedAllThreeFlags() throws IOException {
+        CliRun run = run("gate", "evaluate", "--keptn-slo", copy("good.yaml").toString(), "--prometheus", "http://x");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("--keptn-sli: is missing; Keptn's files need --keptn-slo slo.yaml, --keptn-sli "
+                + "sli.yaml and --prometheus URL\n");
+    }
+
+    @Test
+    void noSpecAtAllNamesTheFlag() {
+        CliRun run = run("gate", "evaluate");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("--spec: is missing; give the path of a gate spec (YAML), or --keptn-slo and "
+                + "--keptn-sli\n");
     }
 }

@@ -181,7 +181,71 @@ class GateEvaluateIT {
     }
 
     @Test
+    @Order(4)
+    void pinnedReleaseIsTheBaselineOverTheSameWindow() throws IOException {
+        Path pinned = dir.resolve("pinned.yaml");
+        Files.writeString(pinned, """
+                name: pinned
+                provider: {type: prometheus, url: %s}
+                step: 1m
+                baseline: {version: good}
+                objectives:
+                  - name: error_rate
+                    query: 'shipwatch_it_error_ratio{service="checkout",version="{{version}}"}'
+                    pass: ["<=+50%%"]
+                  - name: two_series
+                    query: 'shipwatch_it_error_ratio'
+                    noData: ignore
+                """.formatted(prometheus.url()));
+        Run run = gate(pinned, "--var", "version=bad", "--output", "json");
+        JsonNode errorRate = run.json().get("objectives").get(0);
+        double good = 0;
+        for (int i = 10; i < 40; i++) {
+            good += goodRatio(i) / 30;
+        }
+        assertThat(errorRate.get("baseline").asDouble()).isCloseTo(good, within(1e-12));
+        assertThat(errorRate.get("result").asText()).isEqualTo("fail");
+        assertThat(errorRate.get("reason").asText()).contains("(version good over the same window, 30 points)");
+        // an informational objective whose query gives two series cannot be measured: the gate has no verdict
+        JsonNode two = run.json().get("objectives").get(1);
+        assertThat(two.get("result").asText()).isEqualTo("error");
+        assertThat(two.get("reason").asText()).isEqualTo("the query failed: the query returned 2 series, expected one; "
+                + "aggregate it, such as sum(...) or avg(...)");
+        assertThat(run.exit()).isEqualTo(3);
+    }
+
+    @Test
     @Order(5)
+    void keptnSloAndSliFilesAreEvaluatedDirectly() throws IOException {
+        Path slo = dir.resolve("slo.yaml");
+        Path sli = dir.resolve("sli.yaml");
+        try (var in = getClass().getResourceAsStream("/gate/keptn/slo.yaml")) {
+            Files.write(slo, in.readAllBytes());
+        }
+        try (var in = getClass().getResourceAsStream("/gate/keptn/sli.yaml")) {
+            Files.write(sli, in.readAllBytes());
+        }
+        StringWriter out = new StringWriter();
+        var cl = ShipwatchCommand.commandLine(Map.of());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int exit = cl.execute("gate", "evaluate", "--keptn-slo", slo.toString(), "--keptn-sli", sli.toString(),
+                "--prometheus", prometheus.url().toString(), "--var", "service=checkout", "--var", "deployment=good",
+                "--start", WINDOW_START.toString(), "--end", WINDOW_END.toString(), "--output", "json");
+        assertThat(exit).as(out.toString()).isZero();
+        JsonNode json = Json.mapper().readTree(out.toString());
+        double expected = 0;
+        for (int i = 10; i < 40; i++) {
+            expected += goodRatio(i) / 30;
+        }
+        assertThat(json.get("objectives").get(0).get("value").asDouble()).isCloseTo(expected, within(1e-12));
+        assertThat(json.get("objectives").get(1).get("value").asDouble()).isCloseTo(239, within(1e-9));
+        assertThat(json.get("objectives").get(2).get("result").asText()).isEqualTo("info");
+        assertThat(json.get("result").asText()).isEqualTo("pass");
+    }
+
+    @Test
+    @Order(6)
     void withPrometheusStoppedTheGateIsAnErrorNotAPass() throws IOException {
         prometheus.close();
         prometheus = null;

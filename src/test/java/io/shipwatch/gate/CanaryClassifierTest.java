@@ -102,6 +102,6 @@ class CanaryClassifierTest {
         MetricJudgement j = CanaryClassifier.classify(metric(Direction.EITHER, 1, 1, false, false), normal(1, 8, 10, 1),
                 normal(2, 8, 10, 1), 0.98, 0.25, 10);
         assertThat(j.lowSamples()).isTrue();
-        assertThat(j.reason()).endsWith("only 8 points in a group, fewer than 10: not enough to promote");
+        assertThat(j.reason()).endsWith("only 8 points in a group, fewer than 10: not enough to decide");
     }
 }

@@ -96,11 +96,16 @@ class CanaryScoreTest {
     }
 
     @Test
-    void tooFewPointsNeverPromote() {
+    void tooFewPointsDecideNothing() {
         MetricJudgement few = new MetricJudgement("a", MetricOutcome.PASS, false, false, false, "g", SOME, SOME, 0.0,
                 -1.0, 1.0, 0.5, 1.0, true, "pass");
         CanaryScore s = CanaryScore.of(list(few), Map.of(), 95, 75);
         assertThat(s.decision()).isEqualTo(Decision.INCONCLUSIVE);
-        assertThat(s.reason()).isEqualTo("score 100 >= pass 95, but too few points for 'a' to promote");
+        assertThat(s.reason()).isEqualTo("too few points for 'a' to decide yet");
+        MetricJudgement fewHigh = new MetricJudgement("b", MetricOutcome.HIGH, true, true, false, "g", SOME, SOME, 1.0,
+                0.5, 2.0, 0.3, 2.0, true, "high");
+        assertThat(CanaryScore.of(list(fewHigh), Map.of(), 95, 75).decision()).isEqualTo(Decision.INCONCLUSIVE);
+        assertThat(s.tooFewPoints()).isTrue();
+        assertThat(CanaryScore.of(list(m("b", "g", MetricOutcome.PASS)), Map.of(), 95, 75).tooFewPoints()).isFalse();
     }
 }
