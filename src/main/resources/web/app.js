@@ -2,7 +2,7 @@
 // Plain ES2020 modules and uPlot; every page is drawn from the JSON API under /api/v1.
 import { h, statusBadge, zoneLabel, formatTime, formatRelative, markerTime } from './ui.js';
 import { renderServicePage } from './service.js';
-import { renderScenarioPage, renderRunPage } from './loadtest.js';
+import { renderScenarioPage, renderRunPage, scenariosSection } from './loadtest.js';
 
 const TOKEN_KEY = 'shipwatch.token';
 const main = document.getElementById('main');
@@ -87,7 +87,7 @@ function show(node) {
 }
 
 async function renderServices() {
-  const { items } = await api('/api/v1/services');
+  const [{ items }, scenarios] = await Promise.all([api('/api/v1/services'), api('/api/v1/loadtest/scenarios')]);
   const rows = [...items]
     .sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment));
   const now = Date.now();
@@ -110,7 +110,8 @@ async function renderServices() {
       h('caption', { class: 'sr-only' }, 'Services with their latest deployment'),
       h('thead', {}, h('tr', {}, ...['Service', 'Environment', 'Latest version', 'Status', `Deployed (${zoneLabel()})`]
         .map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, ...body)));
+      h('tbody', {}, ...body)),
+    scenarios.items.length > 0 && scenariosSection(scenarios.items));
   node.addEventListener('click', (e) => {
     const a = e.target.closest('a[href^="/?"]');
     if (a && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0) {

@@ -9,6 +9,24 @@ const BASELINE_COLOR = '#8f97ff';
 const CANDIDATE_COLOR = '#fade2a';
 let tip = null;
 
+/** The services page's list of load-test scenarios, each with its newest run, linking to its history. */
+export function scenariosSection(items) {
+  const rows = items.map((s) => h('tr', { 'data-testid': 'scenario-row', dataset: { service: s.service, scenario: s.scenario } },
+    h('th', { scope: 'row' },
+      h('a', { href: `/?${new URLSearchParams({ loadtest: s.service, scenario: s.scenario })}` }, s.service)),
+    h('td', {}, s.scenario),
+    h('td', { class: 'mono' }, s.latest.version),
+    h('td', {}, h('span', { class: `badge run-${s.latest.status}` }, s.latest.status)),
+    h('td', { class: 'num' }, formatValue(s.latest.total.p95Ms, 'ms')),
+    h('td', {}, formatTime(Date.parse(s.latest.recordedAt)))));
+  return h('section', { class: 'load-tests' },
+    h('h2', {}, 'Load tests'),
+    h('table', { class: 'data', 'data-testid': 'scenarios-table' },
+      h('thead', {}, h('tr', {}, ...['Service', 'Scenario', 'Latest version', 'Status', 'p95', 'Recorded']
+        .map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...rows)));
+}
+
 /** The scenario history page. */
 export async function renderScenarioPage(params, { api, navigate }) {
   const service = params.get('loadtest');

@@ -42,6 +42,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
         routes.get(RUNS, this::list);
         routes.get(RUNS + "/{id}", this::get);
         routes.get(RUNS + "/{id}/comparison", this::comparison);
+        routes.get("/api/v1/loadtest/scenarios", this::scenarios);
     }
 
     /** Validates the whole run before writing it in one transaction: a bad field records nothing. */
@@ -80,6 +81,19 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
     void get(Context ctx) {
         String id = ctx.pathParam("id");
         ctx.json(LoadTestRunJson.write(find(id, "id")));
+    }
+
+    /** Every service and scenario with runs, each with its newest run's version, status, time and totals. */
+    void scenarios(Context ctx) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = body.putArray("items");
+        for (LoadTestRun run : store.latestPerScenario()) {
+            ObjectNode latest = summary(run);
+            latest.remove("labels");
+            latest.remove("serviceMetrics");
+            items.addObject().put("service", run.service()).put("scenario", run.scenario()).set("latest", latest);
+        }
+        ctx.json(body);
     }
 
     /**

@@ -14,6 +14,9 @@ public interface LoadTestRunStore {
     /** Runs of a service and scenario, newest first, optionally only of a status or version. */
     List<LoadTestRun> find(RunQuery query);
 
+    /** Every service and scenario with runs, each with its newest run, ordered by service then scenario. */
+    List<LoadTestRun> latestPerScenario();
+
     /** What to list: service and scenario are required; status and version narrow it when given. */
     record RunQuery(String service, String scenario, RunStatus status, String version, int limit) {
     }

@@ -107,6 +107,21 @@ public final class JdbcLoadTestRunStore implements LoadTestRunStore {
         });
     }
 
+    @Override
+    public List<LoadTestRun> latestPerScenario() {
+        return jdbi.withHandle(h -> {
+            List<Row> rows = h.createQuery("SELECT " + RUN_COLUMNS + " FROM loadtest_runs r WHERE id = "
+                            + "(SELECT id FROM loadtest_runs n WHERE n.service = r.service AND n.scenario = r.scenario "
+                            + "ORDER BY recorded_at DESC, id DESC LIMIT 1) ORDER BY service, scenario")
+                    .map((rs, ctx) -> Row.of(rs)).list();
+            List<LoadTestRun> runs = new ArrayList<>();
+            for (Row row : rows) {
+                runs.add(withLabels(h, row));
+            }
+            return runs;
+        });
+    }
+
     private static LoadTestRun withLabels(Handle h, Row row) {
         LabelSummary total = null;
         List<LabelSummary> labels = new ArrayList<>();

@@ -71,6 +71,20 @@ class LoadtestWebUiIT {
     }
 
     @Test
+    void servicesPageListsTheScenarioAndLinksToItsHistory() {
+        open(base + "/");
+
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=scenario-row]"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("checkout", "smoke", "3.0", "failed");
+        rows.get(0).findElement(By.linkText("checkout")).click();
+        awaitSettled();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/?loadtest=checkout&scenario=smoke");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=run-row]"))).hasSize(3);
+    }
+
+    @Test
     void historyShowsEveryRunAndTheDeploymentMarkerOnBothCharts() {
         open(base + "/?loadtest=checkout&scenario=smoke");
 
