@@ -3,6 +3,7 @@
 import { h, statusBadge, zoneLabel, formatTime, formatRelative, markerTime } from './ui.js';
 import { renderServicePage } from './service.js';
 import { renderDoraPage } from './dora.js';
+import { renderScenarioPage, renderRunPage, scenariosSection } from './loadtest.js';
 
 const TOKEN_KEY = 'shipwatch.token';
 const main = document.getElementById('main');
@@ -47,14 +48,23 @@ async function render() {
   updateTokenButton();
   try {
     const dora = params.get('page') === 'dora';
-    const service = dora ? null : params.get('service');
-    const page = dora ? await renderDoraPage(params, { api, navigate })
-      : service ? await renderServicePage(params, { api, navigate, reload: render }) : await renderServices();
+    const loadtest = dora ? null : params.get('loadtest');
+    const service = dora || loadtest ? null : params.get('service');
+    const context = { api, navigate, reload: render };
+    let page;
+    if (dora) {
+      page = await renderDoraPage(params, context);
+    } else if (loadtest) {
+      page = params.get('run') ? await renderRunPage(params, context) : await renderScenarioPage(params, context);
+    } else {
+      page = service ? await renderServicePage(params, context) : await renderServices();
+    }
     if (!isCurrent()) return;
     show(page.node);
     cleanup = page.mount?.() ?? (() => {});
-    document.title = dora ? 'DORA metrics · Shipwatch' : service ? `${service} · Shipwatch` : 'Services · Shipwatch';
-    setCrumbs(dora ? 'DORA metrics' : service);
+    const name = dora ? 'DORA metrics' : loadtest ? `${loadtest} · ${params.get('scenario') ?? ''} load tests` : service;
+    document.title = name ? `${name} · Shipwatch` : 'Services · Shipwatch';
+    setCrumbs(name);
     main.dataset.state = 'ready';
   } catch (e) {
     if (!isCurrent()) return;
@@ -81,7 +91,7 @@ function show(node) {
 }
 
 async function renderServices() {
-  const { items } = await api('/api/v1/services');
+  const [{ items }, scenarios] = await Promise.all([api('/api/v1/services'), api('/api/v1/loadtest/scenarios')]);
   const rows = [...items]
     .sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment));
   const now = Date.now();
@@ -104,7 +114,8 @@ async function renderServices() {
       h('caption', { class: 'sr-only' }, 'Services with their latest deployment'),
       h('thead', {}, h('tr', {}, ...['Service', 'Environment', 'Latest version', 'Status', `Deployed (${zoneLabel()})`]
         .map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, ...body)));
+      h('tbody', {}, ...body)),
+    scenarios.items.length > 0 && scenariosSection(scenarios.items));
   node.addEventListener('click', (e) => {
     const a = e.target.closest('a[href^="/?"]');
     if (a && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0) {

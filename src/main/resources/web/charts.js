@@ -15,6 +15,20 @@ const LABEL_ROWS = 2;
 const LABEL_GAP = 6;
 
 /**
+ * Keeps charts as wide as their targets and returns the function that releases them: `charts` are
+ * {target, chart} pairs, `tip` the marker tooltip to hide.
+ */
+export function keepSized(charts, tip) {
+  const observer = new ResizeObserver(() => charts.forEach((c) => c.chart.resize(c.target.clientWidth)));
+  charts.forEach((c) => observer.observe(c.target));
+  return () => {
+    observer.disconnect();
+    charts.forEach((c) => c.chart.destroy());
+    tip.hide();
+  };
+}
+
+/**
  * Draws a panel's series over the range [fromMs, toMs] with the deployments as markers, its legend into `legend`.
  * Returns the chart's handle: resize(width) and destroy(). onZoom(fromMs, toMs) is called when the user drags across
  * the chart.

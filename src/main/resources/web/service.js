@@ -3,7 +3,7 @@
 import {
   h, STATUS, statusBadge, commitUrl, externalLink, formatDuration, formatTime, formatTimeWithZone, shortSha, zoneLabel,
 } from './ui.js';
-import { drawChart, MarkerTip } from './charts.js';
+import { drawChart, keepSized, MarkerTip } from './charts.js';
 
 const HOUR = 3600 * 1000;
 const PRESETS = { '1h': HOUR, '6h': 6 * HOUR, '24h': 24 * HOUR, '7d': 7 * 24 * HOUR, '30d': 30 * 24 * HOUR };
@@ -61,13 +61,7 @@ export async function renderServicePage(params, { api, navigate, reload }) {
       chart: drawChart(p.chart, p.panel, range, deployments.items,
         { legend: p.legend, tip, onZoom, focusable: i === 0 }),
     }));
-    const observer = new ResizeObserver(() => charts.forEach((c) => c.chart.resize(c.target.clientWidth)));
-    charts.forEach((c) => observer.observe(c.target));
-    return () => {
-      observer.disconnect();
-      charts.forEach((c) => c.chart.destroy());
-      tip.hide();
-    };
+    return keepSized(charts, tip);
   };
   return { node, mount };
 }

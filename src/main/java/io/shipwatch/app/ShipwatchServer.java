@@ -7,6 +7,7 @@ import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
 import io.shipwatch.http.DoraRoutes;
 import io.shipwatch.http.GateRoutes;
+import io.shipwatch.http.LoadTestRoutes;
 import io.shipwatch.http.OtlpRoutes;
 import io.shipwatch.http.PipelineRoutes;
 import io.shipwatch.http.WebhookRoutes;
@@ -16,6 +17,7 @@ import io.shipwatch.markers.MarkerSink;
 import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.store.Database;
 import io.shipwatch.store.JdbcGateRunStore;
+import io.shipwatch.store.JdbcLoadTestRunStore;
 import io.shipwatch.store.JdbcMarkerStore;
 import io.shipwatch.store.JdbcPipelineStore;
 import io.shipwatch.store.JdbcWebhookStore;
@@ -85,7 +87,8 @@ public final class ShipwatchServer implements AutoCloseable {
                 DoraSetup.serviceMap(config.dora()), clock);
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
-                new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock));
+                new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
+                new LoadTestRoutes(new JdbcLoadTestRunStore(database)));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */

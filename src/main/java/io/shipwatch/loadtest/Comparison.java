@@ -32,7 +32,7 @@ public final class Comparison {
             verdicts.add(v);
             overall = overall.worst(v.result());
         }
-        return new ComparisonReport(overall, baseline.source(), candidate.source(), confidence, verdicts);
+        return new ComparisonReport(overall, baseline.source(), candidate.source(), confidence, verdicts, List.of());
     }
 
     private static ComparisonReport.LabelVerdict label(String name, LoadTestResult baseline, LoadTestResult candidate,

@@ -40,6 +40,15 @@ public final class ComparisonOutput {
                         .put("reason", m.reason());
             }
         }
+        if (!report.services().isEmpty()) {
+            ArrayNode services = root.putArray("service");
+            for (ComparisonReport.ServiceVerdict s : report.services()) {
+                services.addObject().put("id", s.id()).put("title", s.title()).put("unit", s.unit())
+                        .put("baseline", s.baseline()).put("candidate", s.candidate())
+                        .put("change", s.change() == null ? null : Math.round(s.change() * 1e6) / 1e6)
+                        .put("result", s.result().wireName()).put("reason", s.reason());
+            }
+        }
         return root;
     }
 
@@ -74,6 +83,10 @@ public final class ComparisonOutput {
                         m.result().wireName(), m.reason()));
             }
         }
+        for (ComparisonReport.ServiceVerdict s : report.services()) {
+            rows.add(List.of("service", s.title(), serviceValue(s.baseline(), s.unit()),
+                    serviceValue(s.candidate(), s.unit()), change(s.change()), "-", s.result().wireName(), s.reason()));
+        }
         return rows;
     }
 
@@ -85,6 +98,10 @@ public final class ComparisonOutput {
             return String.format(Locale.ROOT, "%.2f%%", v * 100);
         }
         return SummaryReport.number(v) + (metric.isLatency() ? " ms" : metric == Metric.THROUGHPUT ? "/s" : "");
+    }
+
+    private static String serviceValue(Double v, String unit) {
+        return v == null ? "-" : SummaryReport.number(v) + (unit == null || unit.isEmpty() ? "" : " " + unit);
     }
 
     private static String change(Double change) {

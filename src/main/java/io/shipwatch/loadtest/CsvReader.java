@@ -2,37 +2,50 @@ package io.shipwatch.loadtest;
 
 import io.shipwatch.core.InputException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A streaming RFC 4180 reader: quoted fields may hold the separator, doubled quotes and line breaks. It reuses one
- * buffer for every record and parses numbers in place, so a million-row file costs no more memory than one row.
+ * A streaming RFC 4180 reader of UTF-8 bytes: quoted fields may hold the separator, doubled quotes and line breaks.
+ * It works on bytes (separators and quotes are ASCII, and no byte of a multi-byte UTF-8 character is), decodes only
+ * the fields asked for as text, reuses one buffer for every record and parses numbers in place, so a million-row file
+ * costs no more memory than one row.
  * {@link #line()} is the line where the current record starts, for {@code file:line} messages.
  */
 final class CsvReader {
     static final long NOT_A_NUMBER = Long.MIN_VALUE;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long BELOW_0X2D = repeated((byte) 0x2D);
 
-    private final Reader in;
+    private final InputStream in;
     private final String source;
-    private final char separator;
-    private final char[] buf = new char[1 << 16];
+    private final byte separator;
+    private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
     private boolean eof;
-    private char[] rec = new char[256];
+    private boolean started;
+    private byte[] rec = new byte[256];
     private int recLen;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private int size;
+    private final String[] recent = new String[512];
     private long nextLine = 1;
     private long line;
     private boolean endedWithLineBreak;
 
-    CsvReader(Reader in, String source, char separator) {
+    CsvReader(InputStream in, String source, char separator) {
         this.in = in;
         this.source = source;
-        this.separator = separator;
+        if (separator >= 0x2D) {
+            throw new IllegalArgumentException("separators are comma or tab, not " + separator);
+        }
+        this.separator = (byte) separator;
     }
 
     /** Reads the next record, skipping empty lines; false at the end of the input. */
@@ -55,6 +68,7 @@ final class CsvReader {
         if (c < 0) {
             return false;
         }
+
         int fieldStart = 0;
         boolean quoted = false;
         boolean wasQuoted = false;
@@ -68,12 +82,12 @@ final class CsvReader {
                 endedWithLineBreak = false;
                 return true;
             }
-            char ch = (char) c;
+            byte ch = (byte) c;
             if (quoted) {
                 if (ch == '"') {
                     int d = read();
                     if (d == '"') {
-                        append('"');
+                        append((byte) '"');
                     } else {
                         quoted = false;
                         c = d;
@@ -84,6 +98,11 @@ final class CsvReader {
                         nextLine++;
                     }
                     append(ch);
+                    int start = pos;
+                    while (pos < lim && buf[pos] != '"' && buf[pos] != '\n') {
+                        pos++;
+                    }
+                    appendRun(start, pos - start);
                 }
             } else if (ch == separator) {
                 endField(fieldStart);
@@ -105,6 +124,10 @@ final class CsvReader {
                 wasQuoted = true;
             } else {
                 append(ch);
+                // the rest of a plain field in one copy: the loop above sees only separators, breaks and quotes
+                int start = pos;
+                pos = nextSpecial(pos);
+                appendRun(start, pos - start);
             }
             c = read();
         }
@@ -115,18 +138,66 @@ final class CsvReader {
             if (eof) {
                 return -1;
             }
-            int n = in.read(buf, 0, buf.length);
+            int n = in.readNBytes(buf, 0, buf.length);
             if (n <= 0) {
                 eof = true;
                 return -1;
             }
             pos = 0;
             lim = n;
+            if (!started && n >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                pos = 3; // a UTF-8 byte-order mark before the first line
+            }
+            started = true;
         }
-        return buf[pos++];
+        return buf[pos++] & 0xFF;
     }
 
-    private void append(char ch) {
+    /**
+     * The index of the first separator, line break or quote in {@code buf} from {@code from}, or {@code lim}. Eight
+     * bytes at a time: all four are below 0x2D (comma, tab, quote, CR, LF), and the classic
+     * (x - 0x2D·0x01…01) & ~x & 0x80…80 test flags bytes below that; its lowest flag is always a true one. A flagged
+     * byte that is not special (a space, say) is stepped over.
+     */
+    private int nextSpecial(int from) {
+        int i = from;
+        while (i + 8 <= lim) {
+            long x = (long) LONGS.get(buf, i);
+            long below = (x - BELOW_0X2D) & ~x & 0x8080808080808080L;
+            if (below == 0) {
+                i += 8;
+                continue;
+            }
+            int at = i + (Long.numberOfTrailingZeros(below) >>> 3);
+            byte b = buf[at];
+            if (b == separator || b == '\n' || b == '\r' || b == '"') {
+                return at;
+            }
+            i = at + 1;
+        }
+        while (i < lim) {
+            byte b = buf[i];
+            if (b == separator || b == '\n' || b == '\r' || b == '"') {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static long repeated(byte b) {
+        return (b & 0xFFL) * 0x0101010101010101L;
+    }
+
+    private void appendRun(int from, int length) {
+        if (recLen + length > rec.length) {
+            rec = Arrays.copyOf(rec, Math.max(rec.length * 2, recLen + length));
+        }
+        System.arraycopy(buf, from, rec, recLen, length);
+        recLen += length;
+    }
+
+    private void append(byte ch) {
         if (recLen == rec.length) {
             rec = Arrays.copyOf(rec, rec.length * 2);
         }
@@ -159,16 +230,40 @@ final class CsvReader {
     }
 
     String get(int i) {
-        return new String(rec, starts[i], ends[i] - starts[i]);
+        return new String(rec, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Field {@code i} as a string, reusing the string of an earlier record with the same text: labels repeat on every
+     * row, and a new string per row would be most of the garbage of a million-row file.
+     */
+    String getRepeated(int i) {
+        int hash = 0;
+        for (int k = starts[i]; k < ends[i]; k++) {
+            hash = 31 * hash + rec[k];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (recent.length - 1);
+        String known = recent[slot];
+        if (known != null && equalsText(i, known)) {
+            return known;
+        }
+        String text = get(i);
+        recent[slot] = text;
+        return text;
     }
 
     boolean isEmpty(int i) {
         return ends[i] == starts[i];
     }
 
-    /** Whether field {@code i} is exactly {@code text}, without creating a string. */
+    /** Whether field {@code i} is exactly {@code text}, without creating a string when the field is ASCII. */
     boolean equalsText(int i, String text) {
         int len = ends[i] - starts[i];
+        for (int k = 0; k < len; k++) {
+            if (rec[starts[i] + k] < 0) {
+                return get(i).equals(text); // a multi-byte character: compare decoded text
+            }
+        }
         if (len != text.length()) {
             return false;
         }
@@ -196,7 +291,7 @@ final class CsvReader {
         }
         long v = 0;
         for (int k = s; k < e; k++) {
-            char ch = rec[k];
+            byte ch = rec[k];
             if (ch < '0' || ch > '9') {
                 return NOT_A_NUMBER;
             }

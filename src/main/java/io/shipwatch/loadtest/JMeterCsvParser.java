@@ -4,8 +4,6 @@ import io.shipwatch.core.InputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +43,7 @@ public final class JMeterCsvParser implements LoadTestParser {
     public LoadTestResult parse(InputStream in, String source) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         char separator = separator(buffered);
-        CsvReader csv = new CsvReader(new InputStreamReader(buffered, StandardCharsets.UTF_8), source, separator);
+        CsvReader csv = new CsvReader(buffered, source, separator);
         if (!csv.next()) {
             throw new InputException(source, "the file is empty", HINT);
         }
@@ -65,20 +63,20 @@ public final class JMeterCsvParser implements LoadTestParser {
     }
 
     private static void addRow(CsvReader csv, Columns c, RawResults results, String source) {
-        String where = source + ":" + csv.line();
         if (csv.size() != c.count) {
             String hint = csv.endedWithLineBreak() ? "check the column separator and quoting"
                     : "the file looks truncated; take the whole file, or delete its last, unfinished line";
-            throw new InputException(where, "has " + csv.size() + " columns but the header has " + c.count, hint);
+            throw new InputException(where(source, csv), "has " + csv.size() + " columns but the header has "
+                    + c.count, hint);
         }
         long timeStamp = csv.getLong(c.timeStamp);
         if (timeStamp == CsvReader.NOT_A_NUMBER || timeStamp < 0) {
-            throw new InputException(where, "column 'timeStamp' is '" + csv.get(c.timeStamp)
+            throw new InputException(where(source, csv), "column 'timeStamp' is '" + csv.get(c.timeStamp)
                     + "', expected epoch milliseconds", "save results with jmeter.save.saveservice.timestamp_format=ms");
         }
         long elapsed = csv.getLong(c.elapsed);
         if (elapsed == CsvReader.NOT_A_NUMBER || elapsed < 0) {
-            throw new InputException(where, "column 'elapsed' is '" + csv.get(c.elapsed)
+            throw new InputException(where(source, csv), "column 'elapsed' is '" + csv.get(c.elapsed)
                     + "', expected whole milliseconds", "export results as CSV with default columns");
         }
         boolean success;
@@ -87,10 +85,15 @@ public final class JMeterCsvParser implements LoadTestParser {
         } else if (csv.equalsText(c.success, "false")) {
             success = false;
         } else {
-            throw new InputException(where, "column 'success' is '" + csv.get(c.success) + "', expected true or false",
-                    "export results as CSV with default columns");
+            throw new InputException(where(source, csv), "column 'success' is '" + csv.get(c.success)
+                    + "', expected true or false", "export results as CSV with default columns");
         }
-        results.add(csv.get(c.label), elapsed, success, timeStamp * 1000, (timeStamp + elapsed) * 1000);
+        results.add(csv.getRepeated(c.label), elapsed, success, timeStamp * 1000, (timeStamp + elapsed) * 1000);
+    }
+
+    /** file:line of the current row, made only for a message: a string per row would slow every file down. */
+    private static String where(String source, CsvReader csv) {
+        return source + ":" + csv.line();
     }
 
     /** Comma unless the first line has more tabs than commas (jmeter.save.saveservice.default_delimiter=\t). */

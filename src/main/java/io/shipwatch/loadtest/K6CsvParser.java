@@ -3,8 +3,6 @@ package io.shipwatch.loadtest;
 import io.shipwatch.core.InputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -37,7 +35,7 @@ public final class K6CsvParser implements LoadTestParser {
 
     @Override
     public LoadTestResult parse(InputStream in, String source) throws IOException {
-        CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), source, ',');
+        CsvReader csv = new CsvReader(in, source, ',');
         if (!csv.next()) {
             throw new InputException(source, "the file is empty", HINT);
         }
@@ -70,8 +68,8 @@ public final class K6CsvParser implements LoadTestParser {
             }
             long endMicros = endMicros(csv, timestamp, where);
             secondsOnly |= csv.get(timestamp).length() <= 10;
-            String label = name >= 0 && !csv.isEmpty(name) ? csv.get(name)
-                    : url >= 0 && !csv.isEmpty(url) ? csv.get(url) : "(unnamed)";
+            String label = name >= 0 && !csv.isEmpty(name) ? csv.getRepeated(name)
+                    : url >= 0 && !csv.isEmpty(url) ? csv.getRepeated(url) : "(unnamed)";
             boolean success = expected >= 0 && !csv.isEmpty(expected) ? csv.equalsText(expected, "true")
                     : status >= 0 && K6JsonParser.statusSucceeded(csv.get(status));
             results.add(label, ms, success, endMicros - Math.round(ms * 1000), endMicros);

@@ -3,8 +3,6 @@ package io.shipwatch.loadtest;
 import io.shipwatch.core.InputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +14,7 @@ final class LocustCsv {
     private final String hint;
 
     LocustCsv(InputStream in, String source, String hint) throws IOException {
-        this.csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), source, ',');
+        this.csv = new CsvReader(in, source, ',');
         this.source = source;
         this.hint = hint;
         if (!csv.next()) {

@@ -57,7 +57,7 @@ public final class SummaryReport {
     }
 
     /** Three decimals: a microsecond, the finest resolution any supported tool writes. */
-    static Double round(Double v) {
+    public static Double round(Double v) {
         return v == null || v.isNaN() ? null : Math.round(v * 1000.0) / 1000.0;
     }
 

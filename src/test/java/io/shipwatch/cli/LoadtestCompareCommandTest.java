@@ -128,7 +128,7 @@ class LoadtestCompareCommandTest {
         assertThat(err.toString()).isEqualTo("--confidence: '2.0' is out of range; use 0.5 to 0.999, such as 0.95\n");
 
         assertThat(run("--candidate", sameBuild)).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Missing required option: '--baseline=FILE'");
+        assertThat(err.toString()).isEqualTo("Missing required option: '--baseline=FILE|RUN'; see 'loadtest compare --help'\n");
         assertThat(out.toString()).isEmpty();
     }
 }

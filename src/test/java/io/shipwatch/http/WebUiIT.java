@@ -15,9 +15,9 @@ import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.DeploymentStatus;
 import io.shipwatch.providers.demo.DemoProvider;
+import io.shipwatch.testing.HeadlessChromium;
 import io.shipwatch.testing.Http;
 import io.shipwatch.testing.RecordingHttpServer;
-import io.shipwatch.testing.Requirements;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,9 +40,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,14 +70,10 @@ class WebUiIT {
 
     @BeforeAll
     static void start() {
-        Path chromium = Requirements.executable("chromium");
-        Path chromedriver = Requirements.executable("chromedriver");
-        Requirements.require(chromium != null, "Chromium (the chromium package)");
-        Requirements.require(chromedriver != null, "chromedriver (the chromium-driver package)");
+        browser = HeadlessChromium.start(dir);
         server = startServer(Config.empty(), "ui.db");
         base = "http://127.0.0.1:" + server.port();
         recordDeployments();
-        browser = startBrowser(chromium, chromedriver);
     }
 
     @AfterAll
@@ -450,18 +443,5 @@ class WebUiIT {
 
     private static Deployment checkout(String version) {
         return checkout.stream().filter(d -> d.version().equals(version)).findFirst().orElseThrow();
-    }
-
-    private static WebDriver startBrowser(Path chromium, Path chromedriver) {
-        // a driver given by path: Selenium Manager never runs, so nothing is downloaded
-        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -1,0 +1,189 @@
+package io.shipwatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipwatch.cli.LoadtestCommand;
+import io.shipwatch.json.Json;
+import io.shipwatch.loadtest.JMeterRuns;
+import io.shipwatch.loadtest.LoadTestParsers;
+import io.shipwatch.loadtest.LoadTestRun;
+import io.shipwatch.loadtest.LoadTestRunJson;
+import io.shipwatch.loadtest.RunStatus;
+import io.shipwatch.testing.Http;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Baselines kept by a real server: record, compare with last-passed, promotion, pinned versions, bad input. */
+class LoadtestServerIT {
+    @TempDir
+    Path dir;
+
+    private ShipwatchServer server;
+    private String base;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void start() {
+        ServerSettings settings = ServerSettings.resolve(0, null, "jdbc:sqlite:" + dir.resolve("lt.db"), Config.empty(),
+                Map.of());
+        server = new ShipwatchServer(settings, Clock.systemUTC());
+        base = "http://127.0.0.1:" + server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return LoadtestCommand.commandLine(Map.of("SHIPWATCH_SERVER", base), new PrintWriter(out), new PrintWriter(err))
+                .execute(args);
+    }
+
+    private String jtl(String name, long seed, String slower, int extraMs) {
+        return JMeterRuns.write(dir.resolve(name), seed, 1500, slower, extraMs).toString();
+    }
+
+    private JsonNode runs(String query) {
+        return Http.get(base + "/api/v1/loadtest/runs?service=checkout&scenario=smoke" + query).json().path("items");
+    }
+
+    @Test
+    void firstRunBecomesTheBaselineThenARegressionFailsAndIsNotPromoted() {
+        String[] scope = {"--service", "checkout", "--scenario", "smoke"};
+
+        assertThat(run(concat(List.of("compare", "--baseline", "last-passed", "--candidate", jtl("v1.jtl", 1, null, 0),
+                "--version", "1.0"), scope))).isEqualTo(0);
+        assertThat(out.toString()).contains("this run becomes the first");
+        assertThat(run(concat(List.of("compare", "--baseline", "last-passed", "--candidate", jtl("v2.jtl", 2, null, 0),
+                "--version", "2.0"), scope))).isEqualTo(0);
+        assertThat(run(concat(List.of("compare", "--baseline", "last-passed", "--candidate",
+                jtl("v3.jtl", 3, "POST /cart", 25), "--version", "3.0", "--output", "json"), scope))).isEqualTo(1);
+        JsonNode verdict = Json.mapper().valueToTree(parse(out.toString()));
+        assertThat(verdict.path("result").asText()).isEqualTo("fail");
+
+        assertThat(runs("")).extracting(r -> r.path("version").asText() + "=" + r.path("status").asText())
+                .containsExactly("3.0=failed", "2.0=passed", "1.0=passed");
+        // the failed 3.0 did not become the baseline: the next good build is compared with 2.0 and passes
+        assertThat(run(concat(List.of("compare", "--baseline", "last-passed", "--candidate", jtl("v4.jtl", 4, null, 0),
+                "--version", "4.0", "--output", "json"), scope))).isEqualTo(0);
+        assertThat(out.toString()).contains("\"result\":\"pass\"");
+    }
+
+    @Test
+    void recordThenPinnedVersionAndMedianOfSeveralRuns() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(run("record", "--service", "checkout", "--scenario", "smoke", "--version", "1." + i,
+                    jtl("r" + i + ".jtl", i, null, 0))).isEqualTo(0);
+            assertThat(out.toString()).matches("[0-9a-f-]{36}\\n");
+        }
+        String id = runs("&version=1.2").get(0).path("id").asText();
+        JsonNode one = Http.get(base + "/api/v1/loadtest/runs/" + id).json();
+        assertThat(one.path("raw").asBoolean()).isTrue();
+        assertThat(one.path("labels").get(0).path("histogram").asText()).isNotEmpty();
+
+        assertThat(run("compare", "--service", "checkout", "--scenario", "smoke", "--version", "2.0", "--baseline",
+                "version:1.2", "--candidate", jtl("c.jtl", 9, "GET /checkout", 60), "--output", "json")).isEqualTo(1);
+        assertThat(out.toString()).contains("\"baseline\":\"" + dir.resolve("r2.jtl") + "\"");
+        assertThat(run("compare", "--service", "checkout", "--scenario", "smoke", "--version", "2.1", "--no-promote",
+                "--baseline", "last-passed:3", "--candidate", jtl("d.jtl", 10, null, 0), "--output", "json")).isEqualTo(0);
+        assertThat(out.toString()).contains("\"baseline\":\"median of 3 runs (");
+        assertThat(runs("&version=2.1").get(0).path("status").asText()).isEqualTo("unjudged");
+    }
+
+    @Test
+    void badRunIsRefusedWholeAndNothingIsRecorded() {
+        LoadTestRun good = new LoadTestRun(null, "checkout", "smoke", "1.0", RunStatus.PASSED, null,
+                LoadTestParsers.read(Path.of(jtl("g.jtl", 1, null, 0)), "auto"), List.of());
+        ObjectNode body = LoadTestRunJson.write(good);
+        ((ObjectNode) body.path("labels").get(1)).put("count", -3);
+        ((ObjectNode) body.path("labels").get(2)).put("histogram", "garbage");
+
+        Http.Response response = Http.post(base + "/api/v1/loadtest/runs", body.toString());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors")).extracting(e -> e.path("field").asText())
+                .contains("labels[1].count", "labels[2].histogram");
+        assertThat(runs("")).isEmpty();
+    }
+
+    @Test
+    void badFilesAreOneLineExit2AndSendNothing() {
+        Path empty = dir.resolve("empty.jtl");
+        assertThat(run("record", "--service", "checkout", "--scenario", "smoke", "--version", "1", empty.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(empty + ": no such file; give the path of a load-test result file\n");
+        assertThat(run("record", "--scenario", "smoke", jtl("x.jtl", 1, null, 0))).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("--service: is required; name it, such as --service checkout / --version: "
+                + "is required; name it, such as --version 2.1.0\n");
+        assertThat(runs("")).isEmpty();
+    }
+
+    @Test
+    void runWrapsTheToolAndComparesTheServiceMetricsToo() {
+        String v1 = jtl("tool-v1.jtl", 1, null, 0);
+        String v2 = jtl("tool-v2.jtl", 2, null, 0);
+        String results = dir.resolve("results.jtl").toString();
+        String[] scope = {"--service", "checkout", "--scenario", "smoke", "--results", results};
+
+        assertThat(run(concat(List.of("run", "--version", "1.0"), concat(List.of(scope), "--", "sh", "-c",
+                "echo load tool says hello; cp " + v1 + " " + results)))).isEqualTo(0);
+        assertThat(err.toString()).isEqualTo("load tool says hello\n");
+        assertThat(out.toString()).contains("this run becomes the first");
+        JsonNode first = runs("").get(0);
+        assertThat(first.path("serviceMetrics")).extracting(m -> m.path("id").asText())
+                .containsExactly("request_rate", "error_ratio", "latency_p95");
+        assertThat(first.path("serviceMetrics").get(0).path("mean").isNumber()).isTrue();
+
+        assertThat(run(concat(List.of("run", "--version", "2.0", "--output", "json"), concat(List.of(scope), "--",
+                "cp", v2, results)))).isEqualTo(0);
+        JsonNode verdict = parse(out.toString());
+        assertThat(verdict.path("service")).extracting(m -> m.path("id").asText())
+                .containsExactly("request_rate", "error_ratio", "latency_p95");
+        assertThat(verdict.path("service").get(0).path("baseline").isNumber()).isTrue();
+        assertThat(runs("")).hasSize(2);
+    }
+
+    @Test
+    void runThatCannotStartOrWritesNoResultsIsOneLineExit2AndRecordsNothing() {
+        String results = dir.resolve("missing.jtl").toString();
+        String[] scope = {"run", "--service", "checkout", "--scenario", "smoke", "--version", "1", "--results", results};
+
+        assertThat(run(concat(List.of(scope), "--", "no-such-load-tool", "x"))).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--: cannot run 'no-such-load-tool' (").endsWith(
+                "; check the command after -- and that it is on PATH\n");
+        assertThat(run(concat(List.of(scope), "--", "sh", "-c", "exit 3"))).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("--: 'sh' exited with 3 and " + results + ": no such file; give the path "
+                + "of a load-test result file; check the command's output above\n");
+        assertThat(runs("")).isEmpty();
+    }
+
+    private static String[] concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
