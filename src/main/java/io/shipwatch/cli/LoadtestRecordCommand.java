@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "record",
         description = {"Store a load-test run on the Shipwatch server: its per-label summary, latency histograms and "
                 + "test window. A passed run (the default status) is a baseline for 'loadtest compare --baseline "
-                + "last-passed'. The file is read in full before anything is sent; prints the run's id."})
+                + "last-passed'. The files are read in full before anything is sent; prints the run's id."})
 final class LoadtestRecordCommand implements Callable<Integer> {
     @ParentCommand
     LoadtestCommand parent;
@@ -46,8 +46,10 @@ final class LoadtestRecordCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Parameters(arity = "1", paramLabel = "FILE", description = "The run's result file.")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The run's result files; several files (one per "
+            + "region or load generator, say) are merged into one run, and must then be raw per-request results of "
+            + "one format.")
+    List<Path> files;
 
     @Override
     public Integer call() throws ApiException {
@@ -61,7 +63,7 @@ final class LoadtestRecordCommand implements Callable<Integer> {
         }
         ApiClient client = server.client(parent.env(), problems);
         problems.throwIfAny();
-        LoadTestResult result = LoadTestParsers.read(file, format.format());
+        LoadTestResult result = LoadTestParsers.readRun(files, format.format());
         LoadTestRun saved = new LoadtestServer(client).record(new LoadTestRun(null, run.service, run.scenario,
                 run.version, runStatus, null, result, List.of()));
         PrintWriter out = spec.commandLine().getOut();

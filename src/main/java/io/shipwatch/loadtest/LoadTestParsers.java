@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -54,6 +55,29 @@ public final class LoadTestParsers {
         } catch (IOException e) {
             throw new InputException(source, "cannot be read (" + e.getMessage() + ")", "check the path and permissions");
         }
+    }
+
+    /**
+     * Reads the result files of one run (say one per region or load generator) as one result: see
+     * {@link RawResults#merge}. Several files must be raw per-request results of one format, since the percentiles of
+     * pre-aggregated reports cannot be merged exactly.
+     */
+    public static LoadTestResult readRun(List<Path> files, String format) {
+        List<LoadTestResult> results = new ArrayList<>();
+        for (Path file : files) {
+            LoadTestResult r = read(file, format);
+            if (files.size() > 1 && !r.raw()) {
+                throw new InputException(r.source(), "is a " + r.format() + " report, and the percentiles of "
+                        + "several reports cannot be merged exactly", "give the raw per-request results of each "
+                        + "file, or record each report as a run of its own");
+            }
+            if (!results.isEmpty() && !r.format().equals(results.get(0).format())) {
+                throw new InputException(r.source(), "is " + r.format() + " but " + results.get(0).source()
+                        + " is " + results.get(0).format(), "give the files of one run, all in one format");
+            }
+            results.add(r);
+        }
+        return results.size() == 1 ? results.get(0) : RawResults.merge(results);
     }
 
     /** Reads one result from a stream, {@code source} naming it in messages and {@code fileName} helping detection. */

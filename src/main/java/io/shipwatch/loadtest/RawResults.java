@@ -47,6 +47,47 @@ final class RawResults {
         return labels.isEmpty();
     }
 
+    /** Adds every sample counted in {@code other} (of the same resolution), keeping labels in first-seen order. */
+    void addAll(RawResults other) {
+        other.labels.forEach((name, l) -> label(name).add(l));
+    }
+
+    private Label label(String name) {
+        return labels.computeIfAbsent(name, n -> new Label(new LatencyHistogram(unitsPerMs)));
+    }
+
+    /**
+     * One result of several raw results of the same format, as if their samples were in one file: counts, errors and
+     * histograms added, each window from the earliest start to the latest end. Their sources are named together.
+     */
+    static LoadTestResult merge(List<LoadTestResult> results) {
+        LoadTestResult first = results.get(0);
+        int unitsPerMs = first.histograms().values().iterator().next().unitsPerMs();
+        List<String> sources = new ArrayList<>();
+        RawResults merged = null;
+        for (LoadTestResult r : results) {
+            sources.add(r.source());
+            if (merged == null) {
+                merged = new RawResults(r.format(), "", unitsPerMs);
+            }
+            for (LabelSummary s : r.labels()) {
+                LoadTestResult.Window w = r.windows().get(s.label());
+                Label l = new Label(r.histograms().get(s.label()));
+                l.errors = s.errors();
+                l.sumMs = s.meanMs() * s.count();
+                l.firstStartMicros = w.firstStartMicros();
+                l.lastEndMicros = w.lastEndMicros();
+                merged.label(s.label()).add(l);
+            }
+        }
+        LoadTestResult built = merged.build("", List.of());
+        List<String> notes = new ArrayList<>(first.notes());
+        notes.add("merged from " + results.size() + " files: counts, errors and histograms added per label; "
+                + "the window runs from the earliest start to the latest end");
+        return new LoadTestResult(built.format(), String.join(", ", sources), true, built.startedAt(),
+                built.endedAt(), built.total(), built.labels(), built.histograms(), List.of(), notes, built.windows());
+    }
+
     /** The whole result; a file without a single request is bad input, said with {@code hint}. */
     LoadTestResult build(String hint, List<String> extraNotes) {
         if (labels.isEmpty()) {
@@ -54,21 +95,19 @@ final class RawResults {
         }
         List<LabelSummary> summaries = new ArrayList<>();
         Map<String, LatencyHistogram> histograms = new LinkedHashMap<>();
+        Map<String, LoadTestResult.Window> windows = new LinkedHashMap<>();
         Label total = new Label(new LatencyHistogram(unitsPerMs));
         for (Map.Entry<String, Label> e : labels.entrySet()) {
             Label l = e.getValue();
             summaries.add(l.summary(e.getKey()));
             histograms.put(e.getKey(), l.histogram);
-            total.histogram.add(l.histogram);
-            total.sumMs += l.sumMs;
-            total.errors += l.errors;
-            total.firstStartMicros = Math.min(total.firstStartMicros, l.firstStartMicros);
-            total.lastEndMicros = Math.max(total.lastEndMicros, l.lastEndMicros);
+            windows.put(e.getKey(), new LoadTestResult.Window(l.firstStartMicros, l.lastEndMicros));
+            total.add(l);
         }
         List<String> notes = new ArrayList<>(List.of(PERCENTILE_NOTE));
         notes.addAll(extraNotes);
         return new LoadTestResult(format, source, true, micros(total.firstStartMicros), micros(total.lastEndMicros),
-                total.summary("total"), summaries, histograms, List.of(), notes);
+                total.summary("total"), summaries, histograms, List.of(), notes, windows);
     }
 
     private static Instant micros(long epochMicros) {
@@ -85,6 +124,14 @@ final class RawResults {
 
         Label(LatencyHistogram histogram) {
             this.histogram = histogram;
+        }
+
+        void add(Label other) {
+            histogram.add(other.histogram);
+            sumMs += other.sumMs;
+            errors += other.errors;
+            firstStartMicros = Math.min(firstStartMicros, other.firstStartMicros);
+            lastEndMicros = Math.max(lastEndMicros, other.lastEndMicros);
         }
 
         LabelSummary summary(String name) {

@@ -8,14 +8,20 @@ import io.shipwatch.cli.LoadtestCommand;
 import io.shipwatch.json.Json;
 import io.shipwatch.loadtest.JMeterRuns;
 import io.shipwatch.loadtest.LoadTestParsers;
+import io.shipwatch.loadtest.LoadTestResult;
 import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.LoadTestRunJson;
 import io.shipwatch.loadtest.RunStatus;
 import io.shipwatch.testing.Http;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +109,44 @@ class LoadtestServerIT {
                 "--baseline", "last-passed:3", "--candidate", jtl("d.jtl", 10, null, 0), "--output", "json")).isEqualTo(0);
         assertThat(out.toString()).contains("\"baseline\":\"median of 3 runs (");
         assertThat(runs("&version=2.1").get(0).path("status").asText()).isEqualTo("unjudged");
+    }
+
+    @Test
+    void recordMergesTheFilesOfOneRunAndRefusesReportsMixedIn() {
+        String east = jtl("east.jtl", 1, null, 0);
+        String west = jtl("west.jtl", 2, null, 0);
+        LoadTestResult a = LoadTestParsers.read(Path.of(east), "auto");
+        LoadTestResult b = LoadTestParsers.read(Path.of(west), "auto");
+
+        assertThat(run("record", "--service", "checkout", "--scenario", "smoke", "--version", "1.0", east, west))
+                .as(err.toString()).isEqualTo(0);
+
+        JsonNode stored = Http.get(base + "/api/v1/loadtest/runs/" + runs("").get(0).path("id").asText()).json();
+        assertThat(stored.path("source").asText()).isEqualTo(east + ", " + west);
+        assertThat(stored.path("total").path("count").asLong()).isEqualTo(a.total().count() + b.total().count());
+        assertThat(stored.path("total").path("errors").asLong())
+                .isEqualTo(a.total().errors() + b.total().errors());
+        assertThat(Instant.parse(stored.path("startedAt").asText()))
+                .isEqualTo(a.startedAt().isBefore(b.startedAt()) ? a.startedAt() : b.startedAt());
+        assertThat(Instant.parse(stored.path("endedAt").asText()))
+                .isEqualTo(a.endedAt().isAfter(b.endedAt()) ? a.endedAt() : b.endedAt());
+
+        Path report = dir.resolve("summary.json");
+        writeK6Summary(report);
+        assertThat(run("record", "--service", "checkout", "--scenario", "smoke", "--version", "1.1", east,
+                report.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(report + ": is a k6-summary report, and the percentiles of several "
+                + "reports cannot be merged exactly; give the raw per-request results of each file, or record each "
+                + "report as a run of its own\n");
+        assertThat(runs("")).hasSize(1);
+    }
+
+    private static void writeK6Summary(Path file) {
+        try (InputStream in = LoadtestServerIT.class.getResourceAsStream("/loadtest/k6-summary/summary-export.json")) {
+            Files.copy(in, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
