@@ -35,12 +35,27 @@ final class CsvReader {
     private int[] ends = new int[32];
     private int size;
     private final String[] recent = new String[512];
-    private long nextLine = 1;
+    private long nextLine;
     private long line;
     private boolean endedWithLineBreak;
+    private final boolean cutAtEnd;
+    private boolean endedInQuotes;
 
     CsvReader(InputStream in, String source, char separator) {
+        this(in, source, separator, 1, true, false);
+    }
+
+    /**
+     * A reader of part of a file: its first line has number {@code firstLine}; {@code fileStart} says whether it starts
+     * at the file's first byte (where a byte-order mark may be); with {@code cutAtEnd}, the part ends at a cut made by
+     * the caller, and a quoted field still open there is no error: {@link #next()} returns false and
+     * {@link #endedInQuotes()} true, since the cut was then inside that field.
+     */
+    CsvReader(InputStream in, String source, char separator, long firstLine, boolean fileStart, boolean cutAtEnd) {
         this.in = in;
+        this.nextLine = firstLine;
+        this.started = !fileStart;
+        this.cutAtEnd = cutAtEnd;
         this.source = source;
         if (separator >= 0x2D) {
             throw new IllegalArgumentException("separators are comma or tab, not " + separator);
@@ -74,6 +89,10 @@ final class CsvReader {
         boolean wasQuoted = false;
         while (true) {
             if (c < 0) {
+                if (quoted && cutAtEnd) {
+                    endedInQuotes = true;
+                    return false;
+                }
                 if (quoted) {
                     throw new InputException(source + ":" + line, "a quoted field is never closed",
                             "the file looks truncated; take the whole file, or delete its last, unfinished record");
@@ -222,6 +241,16 @@ final class CsvReader {
     /** The line (1-based) where the current record starts. */
     long line() {
         return line;
+    }
+
+    /** The number the next line has: after the last record, one more than the number of line breaks read. */
+    long nextLine() {
+        return nextLine;
+    }
+
+    /** Whether the input ended inside a quoted field, for a reader made with {@code cutAtEnd}. */
+    boolean endedInQuotes() {
+        return endedInQuotes;
     }
 
     /** Whether the current record ended with a line break: a last record without one may be cut off. */

@@ -4,8 +4,17 @@ import io.shipwatch.core.InputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * JMeter's JTL results in CSV: columns named by the header line in any set and order, or JMeter's default 17 columns
@@ -48,18 +57,193 @@ public final class JMeterCsvParser implements LoadTestParser {
             throw new InputException(source, "the file is empty", HINT);
         }
         Columns columns = Columns.of(csv, source);
-        boolean rowPending = !columns.fromHeader;
         RawResults results = new RawResults(name(), source, 1);
-        while (rowPending || csv.next()) {
-            rowPending = false;
-            addRow(csv, columns, results, source);
-        }
+        addRows(csv, columns, !columns.fromHeader, results, source);
+        return build(results, columns);
+    }
+
+    private LoadTestResult build(RawResults results, Columns columns) {
         List<String> notes = new ArrayList<>(List.of("timeStamp is read as the sample's start "
                 + "(JMeter's default, sampleresult.timestamp.start=true)"));
         if (!columns.fromHeader) {
             notes.add("no header line: read as JMeter's default 17 columns");
         }
         return results.build("the file has only a header; did the test run?", notes);
+    }
+
+    private static void addRows(CsvReader csv, Columns columns, boolean rowPending, RawResults results, String source)
+            throws IOException {
+        while (rowPending || csv.next()) {
+            rowPending = false;
+            addRow(csv, columns, results, source);
+        }
+    }
+
+    /**
+     * Reads an uncompressed file in {@code parts} parts at once, with the same result and the same errors as
+     * {@link #parse}. The file is cut at line breaks. Each part is read from its cut on as if the cut were between
+     * records, with line numbers not known yet; a part counts only once the part before it has ended at that cut
+     * outside quotes, and its line numbers follow from the line breaks of the parts before. When a cut fell inside a
+     * quoted field (a message holding line breaks), the part before it is read again sequentially across the cut, and
+     * a part that failed is read again from its known first line, so that its error names the exact line. Memory stays
+     * a few buffers and histograms per part.
+     */
+    LoadTestResult parse(Path file, String source, int parts) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            char separator;
+            Columns columns;
+            try (InputStream head = region(channel, 0, channel.size())) {
+                BufferedInputStream buffered = new BufferedInputStream(head, 1 << 16);
+                separator = separator(buffered);
+                CsvReader csv = new CsvReader(buffered, source, separator);
+                if (!csv.next()) {
+                    throw new InputException(source, "the file is empty", HINT);
+                }
+                columns = Columns.of(csv, source);
+            }
+            long[] cuts = cuts(channel, parts);
+            int n = cuts.length - 1;
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, Runtime.getRuntime().availableProcessors()),
+                    r -> {
+                        Thread t = new Thread(r, "jmeter-csv-part");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                List<Future<Part>> guesses = new ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    long from = cuts[k];
+                    long to = cuts[k + 1];
+                    boolean last = k == n - 1;
+                    guesses.add(pool.submit(() -> {
+                        try {
+                            return part(channel, from, to, 1, last, columns, separator, source);
+                        } catch (InputException e) {
+                            return Part.FAILED;
+                        }
+                    }));
+                }
+                RawResults results = new RawResults(name(), source, 1);
+                long line = 1;
+                int from = 0;
+                int to = 1;
+                Part part = get(guesses.get(0));
+                while (true) {
+                    if (part == Part.FAILED) { // again from the known line: throws the error with its exact line
+                        part = part(channel, cuts[from], cuts[to], line, to == n, columns, separator, source);
+                    }
+                    if (part.endedInQuotes) { // the cut at cuts[to] is inside a quoted field: read across it
+                        guesses.get(to).cancel(false);
+                        to++;
+                        part = part(channel, cuts[from], cuts[to], line, to == n, columns, separator, source);
+                        continue;
+                    }
+                    results.addAll(part.results);
+                    line += part.lines;
+                    if (to == n) {
+                        return build(results, columns);
+                    }
+                    from = to;
+                    part = get(guesses.get(to));
+                    to++;
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The rows from byte {@code from} to {@code to}, a record boundary if the guess was right, numbered from {@code firstLine}. */
+    private Part part(FileChannel channel, long from, long to, long firstLine, boolean last, Columns columns,
+                      char separator, String source) throws IOException {
+        try (InputStream in = region(channel, from, to)) {
+            CsvReader csv = new CsvReader(in, source, separator, firstLine, from == 0, !last);
+            RawResults results = new RawResults(name(), source, 1);
+            if (from == 0 && columns.fromHeader) {
+                csv.next();
+            }
+            addRows(csv, columns, false, results, source);
+            return new Part(results, csv.nextLine() - firstLine, csv.endedInQuotes());
+        }
+    }
+
+    private static Part get(Future<Part> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The rows of a part, how many line breaks it held, and whether it ended inside a quoted field. */
+    private record Part(RawResults results, long lines, boolean endedInQuotes) {
+        static final Part FAILED = new Part(null, 0, false);
+    }
+
+    /** 0, the cuts just after the first line break at or after each 1/parts of the file, and its size. */
+    private static long[] cuts(FileChannel channel, int parts) throws IOException {
+        long size = channel.size();
+        List<Long> cuts = new ArrayList<>(List.of(0L));
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        for (int k = 1; k < parts; k++) {
+            long at = Math.max(size / parts * k, cuts.get(cuts.size() - 1));
+            long cut = size;
+            search:
+            while (at < size) {
+                buffer.clear();
+                int read = channel.read(buffer, at);
+                if (read <= 0) {
+                    break;
+                }
+                for (int i = 0; i < read; i++) {
+                    if (buffer.get(i) == '\n') {
+                        cut = at + i + 1;
+                        break search;
+                    }
+                }
+                at += read;
+            }
+            if (cut < size && cut > cuts.get(cuts.size() - 1)) {
+                cuts.add(cut);
+            }
+        }
+        cuts.add(size);
+        return cuts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Bytes {@code from} to {@code to} of the file, read at their position, so parts read at once. */
+    private static InputStream region(FileChannel channel, long from, long to) {
+        return new InputStream() {
+            private long position = from;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (position >= to) {
+                    return -1;
+                }
+                int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, to - position)), position);
+                if (n < 0) {
+                    return -1;
+                }
+                position += n;
+                return n;
+            }
+        };
     }
 
     private static void addRow(CsvReader csv, Columns c, RawResults results, String source) {

@@ -22,6 +22,8 @@ public final class LoadTestParsers {
     /** The value of {@code --format} that detects the format. */
     public static final String AUTO = "auto";
     private static final int SNIFF_BYTES = 1 << 16;
+    /** JMeter CSV files from this size on are read in parts at once, on every core. */
+    private static final long PARALLEL_FROM_BYTES = 16L << 20;
     private static final List<LoadTestParser> ALL = List.of(
             new GatlingLogParser(), new JMeterXmlParser(), new K6JsonParser(), new JMeterStatisticsParser(),
             new GatlingStatsParser(), new K6SummaryParser(), new K6CsvParser(), new LocustHistoryParser(),
@@ -49,7 +51,7 @@ public final class LoadTestParsers {
     public static LoadTestResult read(Path file, String format) {
         String source = file.toString();
         try (InputStream raw = Files.newInputStream(file)) {
-            return read(raw, source, file.getFileName().toString(), format);
+            return read(raw, source, file.getFileName().toString(), format, file);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "no such file", "give the path of a load-test result file");
         } catch (IOException e) {
@@ -82,8 +84,15 @@ public final class LoadTestParsers {
 
     /** Reads one result from a stream, {@code source} naming it in messages and {@code fileName} helping detection. */
     public static LoadTestResult read(InputStream raw, String source, String fileName, String format) throws IOException {
+        return read(raw, source, fileName, format, null);
+    }
+
+    /** As above; {@code file}, when not null, is where {@code raw} comes from, so that large ones are read in parts. */
+    private static LoadTestResult read(InputStream raw, String source, String fileName, String format, Path file)
+            throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, SNIFF_BYTES);
         if (isGzip(in)) {
+            file = null;
             in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), SNIFF_BYTES);
             fileName = fileName.replaceFirst("\\.gz$", "");
         }
@@ -93,6 +102,12 @@ public final class LoadTestParsers {
         }
         LoadTestParser parser = AUTO.equals(format) ? detect(sniff, source) : byName(format, "--format");
         try {
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (file != null && parser instanceof JMeterCsvParser csv && cores > 1
+                    && Files.size(file) >= PARALLEL_FROM_BYTES) {
+                // parts of 4 MB or more, a few per core so that one part that is slower to read holds nobody up
+                return csv.parse(file, source, (int) Math.min(4L * cores, Files.size(file) / (4 << 20)));
+            }
             return parser.parse(in, source);
         } catch (EOFException e) {
             throw new InputException(source, "ends early (" + e.getMessage() + ")",

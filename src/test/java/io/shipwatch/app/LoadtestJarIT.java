@@ -1,10 +1,16 @@
 package io.shipwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shipwatch.json.Json;
+import io.shipwatch.loadtest.JMeterCsvParser;
 import io.shipwatch.loadtest.JMeterRuns;
+import io.shipwatch.loadtest.LoadTestResult;
 import io.shipwatch.testing.Http;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +49,11 @@ class LoadtestJarIT {
     }
 
     private static Run shipwatch(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", CliEndToEndIT.JAR.toString()));
+        return run(new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                CliEndToEndIT.JAR.toString())), args);
+    }
+
+    private static Run run(List<String> command, String... args) throws IOException, InterruptedException {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
@@ -78,6 +87,33 @@ class LoadtestJarIT {
         assertThat(failed.out()).containsPattern("\\| POST /cart \\| mean \\|[^\\n]*\\| fail \\|")
                 .doesNotContainPattern("\\| GET /products \\|[^\\n]*\\| fail \\|")
                 .doesNotContainPattern("\\| GET /checkout \\|[^\\n]*\\| fail \\|");
+    }
+
+    @Test
+    void theLauncherReadsALargeFileInPartsWithArchivedClassesAndTheSameResult() throws Exception {
+        Path file = JMeterRuns.write(dir.resolve("large.jtl"), 4, 60_000, null, 0); // 180 000 rows, over 16 MB
+        assertThat(Files.size(file)).isGreaterThan(16L << 20);
+        LoadTestResult expected;
+        try (InputStream in = Files.newInputStream(file)) {
+            expected = new JMeterCsvParser().parse(in, file.toString()); // from start to end, in one part
+        }
+        Path archive = Path.of("target", "loadtest.jsa");
+        Files.deleteIfExists(archive);
+
+        for (int i = 0; i < 2; i++) { // the first run records the archive, the second uses it
+            Run run = run(new ArrayList<>(List.of(PipelineTracingIT.LAUNCHER.toString())), "loadtest", "summarize",
+                    "--output", "json", file.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+            JsonNode total = Json.mapper().readTree(run.out()).path("total");
+            assertThat(total.path("count").asLong()).isEqualTo(expected.total().count());
+            assertThat(total.path("errors").asLong()).isEqualTo(expected.total().errors());
+            assertThat(total.path("meanMs").asDouble()).isCloseTo(expected.total().meanMs(), within(0.001));
+            assertThat(total.path("p95Ms").asDouble()).isEqualTo(expected.total().p95Ms());
+            assertThat(total.path("throughputPerSecond").asDouble())
+                    .isCloseTo(expected.total().throughputPerSecond(), within(0.001));
+            assertThat(Files.size(archive)).isGreaterThan(0);
+        }
     }
 
     @Test
