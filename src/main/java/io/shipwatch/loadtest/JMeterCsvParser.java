@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * JMeter's JTL results in CSV: columns named by the header line in any set and order, or JMeter's default 17 columns
@@ -103,25 +104,25 @@ public final class JMeterCsvParser implements LoadTestParser {
             }
             long[] cuts = cuts(channel, parts);
             int n = cuts.length - 1;
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, Runtime.getRuntime().availableProcessors()),
-                    r -> {
-                        Thread t = new Thread(r, "jmeter-csv-part");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            int threads = Math.min(n, Runtime.getRuntime().availableProcessors());
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "jmeter-csv-part");
+                t.setDaemon(true);
+                return t;
+            });
             try {
+                // parts are started as earlier ones are merged, a few ahead: at most that many parts' histograms
+                int ahead = threads + 1;
                 List<Future<Part>> guesses = new ArrayList<>();
-                for (int k = 0; k < n; k++) {
-                    long from = cuts[k];
-                    long to = cuts[k + 1];
-                    boolean last = k == n - 1;
-                    guesses.add(pool.submit(() -> {
-                        try {
-                            return part(channel, from, to, 1, last, columns, separator, source);
-                        } catch (InputException e) {
-                            return Part.FAILED;
-                        }
-                    }));
+                IntFunction<Future<Part>> start = k -> pool.submit(() -> {
+                    try {
+                        return part(channel, cuts[k], cuts[k + 1], 1, k == n - 1, columns, separator, source);
+                    } catch (InputException e) {
+                        return Part.FAILED;
+                    }
+                });
+                for (int k = 0; k < Math.min(n, ahead); k++) {
+                    guesses.add(start.apply(k));
                 }
                 RawResults results = new RawResults(name(), source, 1);
                 long line = 1;
@@ -133,7 +134,9 @@ public final class JMeterCsvParser implements LoadTestParser {
                         part = part(channel, cuts[from], cuts[to], line, to == n, columns, separator, source);
                     }
                     if (part.endedInQuotes) { // the cut at cuts[to] is inside a quoted field: read across it
-                        guesses.get(to).cancel(false);
+                        if (to < guesses.size() && guesses.get(to) != null) {
+                            guesses.get(to).cancel(false);
+                        }
                         to++;
                         part = part(channel, cuts[from], cuts[to], line, to == n, columns, separator, source);
                         continue;
@@ -144,6 +147,9 @@ public final class JMeterCsvParser implements LoadTestParser {
                         return build(results, columns);
                     }
                     from = to;
+                    while (guesses.size() < n && guesses.size() < from + ahead) { // none for parts read across
+                        guesses.add(guesses.size() < from ? null : start.apply(guesses.size()));
+                    }
                     part = get(guesses.get(to));
                     to++;
                 }
@@ -153,7 +159,10 @@ public final class JMeterCsvParser implements LoadTestParser {
         }
     }
 
-    /** The rows from byte {@code from} to {@code to}, a record boundary if the guess was right, numbered from {@code firstLine}. */
+    /**
+     * The rows from byte {@code from} (a record boundary, if the guess was right) to {@code to}, numbered from
+     * {@code firstLine}.
+     */
     private Part part(FileChannel channel, long from, long to, long firstLine, boolean last, Columns columns,
                       char separator, String source) throws IOException {
         try (InputStream in = region(channel, from, to)) {
