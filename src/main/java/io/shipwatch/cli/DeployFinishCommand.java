@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code shipwatch deploy finish}: records how and when a started deployment ended. */
 @Command(name = "finish",
-        description = "Record that a deployment begun with 'deploy start' finished now. Prints its id.")
+        description = {"Record that a deployment begun with 'deploy start' finished now, or change the status of a "
+                + "finished one (--status rolled_back when it is rolled back later). Prints its id.",
+                "The server sets the finish time the first time a deployment finishes; a later status change keeps it."})
 final class DeployFinishCommand implements Callable<Integer> {
 
     /** The body of {@code PATCH /api/v1/deployments/{id}}. */
@@ -55,7 +57,7 @@ final class DeployFinishCommand implements Callable<Integer> {
         problems.throwIfAny();
 
         String path = DeployCommand.DEPLOYMENTS + "/" + URLEncoder.encode(id.trim(), StandardCharsets.UTF_8).replace("+", "%20");
-        parent.printId(client.patch(path, new FinishDeployment(finished, parent.now(), description)), client, spec);
+        parent.printId(client.patch(path, new FinishDeployment(finished, null, description)), client, spec);
         return ExitCode.OK;
     }
 }

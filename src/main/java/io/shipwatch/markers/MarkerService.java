@@ -110,6 +110,11 @@ public final class MarkerService {
                     + current.startedAt() + "'", "a deployment finishes after it starts");
         }
         problems.throwIfAny();
+        if (current.finishedAt() != null && change.finishedAt() != null && !finishedAt.equals(current.finishedAt())) {
+            // A rollback found later changes the status, not when the deployment went out (DORA counts it there).
+            throw new ConflictException("finishedAt", "deployment " + id + " already finished at "
+                    + current.finishedAt(), "leave finishedAt out to change only its status");
+        }
         if (status == DeploymentStatus.STARTED && current.status() != DeploymentStatus.STARTED) {
             throw new ConflictException("status", "deployment " + id + " is already " + current.status().wireName()
                     + " and cannot go back to started", "record a new deployment instead");

@@ -79,6 +79,12 @@ class ServerApiIT {
                 "{\"status\":\"succeeded\",\"finishedAt\":\"2026-11-26T14:03:30+00:00\"}");
         assertThat(finished.status()).isEqualTo(200);
         assertThat(finished.json().get("finishedAt").asText()).isEqualTo("2026-11-26T14:03:30Z");
+        Http.Response rolledBack = Http.patch(base + "/api/v1/deployments/" + id, "{\"status\":\"rolled_back\"}");
+        assertThat(rolledBack.json().get("status").asText()).isEqualTo("rolled_back");
+        assertThat(rolledBack.json().get("finishedAt").asText()).isEqualTo("2026-11-26T14:03:30Z");
+        Http.Response moved = Http.patch(base + "/api/v1/deployments/" + id, "{\"finishedAt\":\"2026-11-26T15:00:00Z\"}");
+        assertThat(moved.status()).isEqualTo(409);
+        assertThat(moved.json().get("errors").get(0).get("field").asText()).isEqualTo("finishedAt");
         Http.Response back = Http.patch(base + "/api/v1/deployments/" + id, "{\"status\":\"started\"}");
         assertThat(back.status()).isEqualTo(409);
         assertThat(back.json().get("errors").get(0).get("field").asText()).isEqualTo("status");

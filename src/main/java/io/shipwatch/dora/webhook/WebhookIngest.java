@@ -137,7 +137,9 @@ public final class WebhookIngest {
         Deployment current = saved.deployment();
         if (!saved.created() && d.status() != DeploymentStatus.STARTED && current.status() != d.status()
                 && current.status() != DeploymentStatus.ROLLED_BACK) {
-            markers.change(current.id(), new DeploymentChange(d.status(), d.finishedAt(), null));
+            // a deployment keeps the time it first finished; a later status (rolled back, failed) changes only its status
+            markers.change(current.id(), new DeploymentChange(d.status(),
+                    current.finishedAt() == null ? d.finishedAt() : null, null));
         }
         return null;
     }
