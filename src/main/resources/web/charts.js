@@ -298,6 +298,7 @@ export function logLatencyAxis(target) {
     axis: {
       stroke: AXIS, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 }, size: 72,
       splits: (u, axisIdx, min, max) => logSplits(min, max),
+      filter: (u, splits) => splits, // uPlot's log filter would blank the 2s and 5s between the decades
       values: (u, splits) => {
         const labels = splits.map(logTickLabel);
         target.dataset.yTicks = labels.join('|');

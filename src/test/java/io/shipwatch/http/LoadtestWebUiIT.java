@@ -203,7 +203,7 @@ class LoadtestWebUiIT {
             assertThat(c.getAttribute("data-y-scale")).isEqualTo("log");
             // latencies from about 15 to 700 ms: decades labelled in plain milliseconds
             assertThat(Arrays.asList(c.getAttribute("data-y-ticks").split("\\|")))
-                    .contains("10 ms", "100 ms", "1000 ms").doesNotContain("1,000 ms", "1e3");
+                    .contains("10 ms", "100 ms", "1000 ms").allMatch(t -> t.matches("[1-9][0-9]* ms"));
         }
         assertThat(browser.driver().findElement(By.cssSelector(".panels")).getText()).contains("baseline", "candidate");
     }
