@@ -1,7 +1,7 @@
-// Load-test pages: a scenario's history (p50/p95/p99 and error rate by build in build order, failed builds and the
-// baseline marked, for the whole run or one label, and its runs) at "/?loadtest=SERVICE&scenario=NAME[&label=L]", and one run against its baseline (verdict table, per-label percentile curves of
-// both on one chart) at "/?loadtest=SERVICE&scenario=NAME&run=ID". Drawn from /api/v1/loadtest/builds and
-// /api/v1/loadtest/runs/ID/comparison.
+// Load-test pages: a scenario's history at "/?loadtest=SERVICE&scenario=NAME[&label=L]" (p50/p95/p99 and error rate
+// by build in build order, failed builds and the baseline marked, for the whole run or one label, and its runs), and
+// one run against its baseline at "/?loadtest=SERVICE&scenario=NAME&run=ID" (verdict table, per-label percentile
+// curves of both on one chart). Drawn from /api/v1/loadtest/builds and /api/v1/loadtest/runs/ID/comparison.
 import { h, formatTime, formatTimeWithZone, formatValue, markerTime } from './ui.js';
 import { drawCategoryChart, keepSized, logLatencyAxis } from './charts.js';
 

@@ -103,8 +103,8 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
 
     /**
      * A scenario's newest runs in build order (oldest first), each with its status and one label's statistics (the
-     * run's total unless {@code label} names one; null for a run without that label), the labels there are to choose from, and which run is the baseline
-     * the newest run is compared with: for the across-builds charts.
+     * run's total unless {@code label} names one; null for a run without that label), the labels there are to choose
+     * from, and which run is the baseline the newest run is compared with: for the across-builds charts.
      */
     void builds(Context ctx) {
         Problems problems = new Problems();
@@ -135,7 +135,8 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
             }
             ObjectNode item = items.addObject().put("id", run.id()).put("version", run.version())
                     .put("status", run.status().wireName()).put("recordedAt", run.recordedAt().toString())
-                    .put("format", run.result().format()).put("baseline", baseline != null && baseline.id().equals(run.id()));
+                    .put("format", run.result().format())
+                    .put("baseline", baseline != null && baseline.id().equals(run.id()));
             item.set("summary", stats);
         }
         ctx.json(body);
@@ -143,8 +144,10 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
 
     /** The newest passed run recorded before {@code run}: what it is compared with when no baseline is named. */
     private LoadTestRun defaultBaseline(LoadTestRun run) {
-        return store.find(new LoadTestRunStore.RunQuery(run.service(), run.scenario(), RunStatus.PASSED, null, MAX_LIMIT))
-                .stream().filter(r -> !r.id().equals(run.id()) && !r.recordedAt().isAfter(run.recordedAt()))
+        LoadTestRunStore.RunQuery passed = new LoadTestRunStore.RunQuery(run.service(), run.scenario(),
+                RunStatus.PASSED, null, MAX_LIMIT);
+        return store.find(passed).stream()
+                .filter(r -> !r.id().equals(run.id()) && !r.recordedAt().isAfter(run.recordedAt()))
                 .findFirst().orElse(null);
     }
 
