@@ -1,5 +1,6 @@
 package io.shipwatch.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,8 @@ import io.shipwatch.loadtest.PercentileCurve;
 import io.shipwatch.loadtest.RunStatus;
 import io.shipwatch.loadtest.ServiceComparison;
 import io.shipwatch.loadtest.SummaryReport;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,6 +31,7 @@ import java.util.List;
  */
 public final class LoadTestRoutes implements ApiServer.RouteGroup {
     static final String RUNS = "/api/v1/loadtest/runs";
+    static final String BUILDS = "/api/v1/loadtest/builds";
     private static final int MAX_LIMIT = 100;
 
     private final LoadTestRunStore store;
@@ -43,6 +47,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
         routes.get(RUNS + "/{id}", this::get);
         routes.get(RUNS + "/{id}/comparison", this::comparison);
         routes.get("/api/v1/loadtest/scenarios", this::scenarios);
+        routes.get(BUILDS, this::builds);
     }
 
     /** Validates the whole run before writing it in one transaction: a bad field records nothing. */
@@ -97,6 +102,56 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
     }
 
     /**
+     * A scenario's newest runs in build order (oldest first), each with its status and one label's statistics (the
+     * run's total unless {@code label} names one; null for a run without that label), the labels there are to choose
+     * from, and which run is the baseline the newest run is compared with: for the across-builds charts.
+     */
+    void builds(Context ctx) {
+        Problems problems = new Problems();
+        String service = required(ctx, "service", problems);
+        String scenario = required(ctx, "scenario", problems);
+        int limit = limit(ctx.queryParam("limit"), problems);
+        problems.throwIfAny();
+        String label = ctx.queryParam("label") == null || ctx.queryParam("label").isBlank() ? null
+                : ctx.queryParam("label");
+        List<LoadTestRun> newestFirst = store.find(new LoadTestRunStore.RunQuery(service, scenario, null, null, limit));
+        LoadTestRun baseline = newestFirst.isEmpty() ? null : defaultBaseline(newestFirst.get(0));
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("service", service).put("scenario", scenario)
+                .put("label", label).put("baselineRunId", baseline == null ? null : baseline.id());
+        ArrayNode labels = body.putArray("labels");
+        if (!newestFirst.isEmpty()) {
+            newestFirst.get(0).result().labels().forEach(l -> labels.add(l.label()));
+        }
+        ArrayNode items = body.putArray("items");
+        List<LoadTestRun> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        for (LoadTestRun run : oldestFirst) {
+            JsonNode written = LoadTestRunJson.write(run);
+            JsonNode stats = label == null ? written.path("total") : null;
+            for (JsonNode l : written.path("labels")) {
+                if (stats == null && l.path("label").asText().equals(label)) {
+                    stats = ((ObjectNode) l).without(List.of("label", "histogram"));
+                }
+            }
+            ObjectNode item = items.addObject().put("id", run.id()).put("version", run.version())
+                    .put("status", run.status().wireName()).put("recordedAt", run.recordedAt().toString())
+                    .put("format", run.result().format())
+                    .put("baseline", baseline != null && baseline.id().equals(run.id()));
+            item.set("summary", stats);
+        }
+        ctx.json(body);
+    }
+
+    /** The newest passed run recorded before {@code run}: what it is compared with when no baseline is named. */
+    private LoadTestRun defaultBaseline(LoadTestRun run) {
+        LoadTestRunStore.RunQuery passed = new LoadTestRunStore.RunQuery(run.service(), run.scenario(),
+                RunStatus.PASSED, null, MAX_LIMIT);
+        return store.find(passed).stream()
+                .filter(r -> !r.id().equals(run.id()) && !r.recordedAt().isAfter(run.recordedAt()))
+                .findFirst().orElse(null);
+    }
+
+    /**
      * A run against its baseline (the {@code baseline} run id, or the newest passed run recorded before it) under the
      * default rules, with both sides' percentile curves per label, for the run comparison page.
      */
@@ -105,9 +160,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
         LoadTestRun run = find(id, "id");
         String baselineId = ctx.queryParam("baseline");
         LoadTestRun baseline = baselineId != null && !baselineId.isBlank() ? find(baselineId, "baseline")
-                : store.find(new LoadTestRunStore.RunQuery(run.service(), run.scenario(), RunStatus.PASSED, null, 100))
-                .stream().filter(r -> !r.id().equals(run.id()) && !r.recordedAt().isAfter(run.recordedAt()))
-                .findFirst().orElse(null);
+                : defaultBaseline(run);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("run", summary(run));
         body.set("baseline", baseline == null ? null : summary(baseline));
