@@ -70,8 +70,8 @@ public final class GitHubWorkflowHooks {
         runAttributes.put("cicd.pipeline.name", workflow == null ? "workflow" : workflow);
         runAttributes.put("cicd.pipeline.run.id", runId);
         runAttributes.put("vcs.repository.url.full", repo);
-        putIfSet(runAttributes, "vcs.ref.head.name", p.optionalText("workflow_job.head_branch"));
-        putIfSet(runAttributes, "vcs.ref.head.revision", p.optionalText("workflow_job.head_sha"));
+        Payload.putIfSet(runAttributes, "vcs.ref.head.name", p.optionalText("workflow_job.head_branch"));
+        Payload.putIfSet(runAttributes, "vcs.ref.head.revision", p.optionalText("workflow_job.head_sha"));
         runAttributes.put("shipwatch.ci.provider", "github");
         runAttributes.put("shipwatch.run.attempt", attempt == null ? "1" : attempt);
         List<PipelineSpan> out = new ArrayList<>(spans.subList(1, spans.size())); // the first is the stand-in run's
@@ -95,12 +95,6 @@ public final class GitHubWorkflowHooks {
         } catch (InputException e) { // the parser names the REST answer's fields; a webhook sender needs the body's
             throw new InputException(e.errors().stream().map(x -> new InputException.Problem(
                     x.where().replace(": jobs[0].", ".").replace(": ", "."), x.problem(), HINT)).toList());
-        }
-    }
-
-    private static void putIfSet(Map<String, Object> attributes, String key, String value) {
-        if (value != null) {
-            attributes.put(key, value);
         }
     }
 }
