@@ -157,7 +157,7 @@ public final class WebhookIngest {
      */
     private List<Commit> commitsSincePrevious(String service, WebhookEvent.DeploymentUpdate d) {
         String previous = previousSha(service, d);
-        if (previous == null || previous.equals(d.sha())) {
+        if (previous == null || d.sha() == null || d.repositoryUrl() == null || previous.equals(d.sha())) {
             return List.of();
         }
         List<String> shas = new ArrayList<>();
