@@ -55,8 +55,10 @@ public final class GitHubWorkflowHooks {
         boolean completed = completed(p, "workflow_job");
 
         ObjectNode run = JsonNodeFactory.instance.objectNode();
-        run.put("id", runId).put("run_attempt", attempt == null ? "1" : attempt)
-                .put("name", workflow == null ? "workflow" : workflow).put("run_started_at", created);
+        // the stand-in run holds the job's own run_id and run_attempt nodes, so it is the job's run to any check
+        run.set("id", p.node("workflow_job.run_id"));
+        run.set("run_attempt", attempt == null ? JsonNodeFactory.instance.numberNode(1) : p.node("workflow_job.run_attempt"));
+        run.put("name", workflow == null ? "workflow" : workflow).put("run_started_at", created);
         run.putObject("repository").put("html_url", repo);
         ObjectNode job = ((ObjectNode) p.node("workflow_job")).deepCopy();
         if (!completed) { // steps, conclusion and end are the completed event's: earlier ones are partial
