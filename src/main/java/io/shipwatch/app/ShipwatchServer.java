@@ -85,7 +85,7 @@ public final class ShipwatchServer implements AutoCloseable {
     private List<ApiServer.RouteGroup> routeGroups(Config config, JdbcGateRunStore gateRuns, Path gatesDir,
                                                    Clock clock) {
         WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
-                DoraSetup.serviceMap(config.dora()), clock);
+                DoraSetup.serviceMap(config.dora()), pipelines, clock);
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
                 new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
