@@ -20,6 +20,7 @@ import java.util.Map;
 final class ServiceRoutes {
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(6);
     private static final Duration MAX_WINDOW = Duration.ofDays(90);
+    private static final int MAX_SERVICES = 1000;
 
     private final MarkerStore store;
     private final ServiceGraphs graphs;
@@ -30,7 +31,11 @@ final class ServiceRoutes {
     }
 
     void list(Context ctx) {
-        ctx.json(Map.of("items", store.services()));
+        Problems problems = new Problems();
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", MAX_SERVICES, MAX_SERVICES, problems);
+        problems.throwIfAny();
+        // one row per service and environment, read whole as /metrics reads them; the limit bounds the answer
+        ctx.json(Map.of("items", store.services().stream().limit(limit).toList()));
     }
 
     void metrics(Context ctx) {
