@@ -227,6 +227,41 @@ class GateServerIT {
 
     @Test
     @Order(5)
+    void noGetChangesTheDatabase() throws Exception {
+        Map<String, Long> before = rowCounts();
+        for (String path : List.of("/api/v1/deployments", "/api/v1/services", "/api/v1/services/checkout/metrics",
+                "/api/v1/dora", "/api/v1/incidents", "/api/v1/gates/results?gate=checkout",
+                "/api/v1/gates/checkout/evaluate?version=good&start=" + START + "&end=" + END, "/api/v1/pipelines",
+                "/api/v1/pipelines/build/runs", "/api/v1/pipelines/build/steps", "/api/v1/loadtest/scenarios",
+                "/api/v1/loadtest/runs?service=checkout&scenario=smoke", "/metrics", "/readyz", "/healthz")) {
+            assertThat(Http.get(base + path).status()).as(path).isLessThan(500);
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    /** Rows in every table of the server's SQLite file. */
+    private static Map<String, Long> rowCounts() throws java.sql.SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gates.db"));
+             var s = c.createStatement()) {
+            List<String> tables = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (var rs = s.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        assertThat(counts).containsKey("gate_results");
+        return counts;
+    }
+
+    @Test
+    @Order(5)
     void aReadTokenEvaluatesButOnlyAWriteTokenStores() {
         Config config = new Config(null, null, List.of(new Config.TokenSection("argo", "read-token-0123456789", "read")),
                 null, null);
