@@ -77,7 +77,17 @@ public final class ShipwatchServer implements AutoCloseable {
         sources.add(new GateFailures(gateRuns)); // gates that failed after a release are change failures
         dora = DoraSetup.service(settings.config().dora(), database, store, sources, clock);
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
-                settings.tokens()), markers, store, graphs, database::isReachable,
+                settings.tokens()), markers, store, graphs, new ApiServer.DatabaseHealth() {
+                    @Override
+                    public boolean reachable() {
+                        return database.isReachable();
+                    }
+
+                    @Override
+                    public boolean unavailable(Throwable failure) {
+                        return Database.isUnavailable(failure);
+                    }
+                },
                 routeGroups(settings.config(), gateRuns, gatesDir, clock));
     }
 

@@ -33,6 +33,8 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
     static final String RUNS = "/api/v1/loadtest/runs";
     static final String BUILDS = "/api/v1/loadtest/builds";
     private static final int MAX_LIMIT = 100;
+    /** Scenarios listed at most, each with its newest run. */
+    private static final int MAX_SCENARIOS = 1000;
 
     private final LoadTestRunStore store;
 
@@ -72,7 +74,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
                 e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
             }
         }
-        int limit = limit(ctx.queryParam("limit"), problems);
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", 20, MAX_LIMIT, problems);
         problems.throwIfAny();
         String version = ctx.queryParam("version");
         List<LoadTestRun> runs = store.find(new LoadTestRunStore.RunQuery(service, scenario, status,
@@ -90,9 +92,12 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
 
     /** Every service and scenario with runs, each with its newest run's version, status, time and totals. */
     void scenarios(Context ctx) {
+        Problems problems = new Problems();
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", MAX_SCENARIOS, MAX_SCENARIOS, problems);
+        problems.throwIfAny();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode items = body.putArray("items");
-        for (LoadTestRun run : store.latestPerScenario()) {
+        for (LoadTestRun run : store.latestPerScenario(limit)) {
             ObjectNode latest = summary(run);
             latest.remove("labels");
             latest.remove("serviceMetrics");
@@ -205,21 +210,5 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
             return null;
         }
         return v;
-    }
-
-    private static int limit(String text, Problems problems) {
-        if (text == null || text.isBlank()) {
-            return 20;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add("limit", "'" + text + "' is not a whole number from 1 to " + MAX_LIMIT, null);
-        return 20;
     }
 }

@@ -75,8 +75,8 @@ public final class PipelineService {
         return new RunView(summary, spans, CriticalPath.analyze(spans));
     }
 
-    public List<PipelineSummary> pipelines() {
-        return store.pipelines();
+    public List<PipelineSummary> pipelines(int limit) {
+        return store.pipelines(limit);
     }
 
     public List<RunSummary> runs(String pipeline, int limit) {
