@@ -8,7 +8,7 @@ const CANARY_COLOR = '#fade2a';
 const BASELINE_COLOR = '#8f97ff';
 const GLYPH = {
   pass: '✓', warning: '!', fail: '✕', error: '?', promote: '✓', promoted: '✓', rollback: '↺', rolled_back: '↺',
-  inconclusive: '?', action_failed: '✕', high: '▲', low: '▼', nodata: '–',
+  inconclusive: '?', action_failed: '✕', high: '▲', low: '▼', nodata: '–', info: 'i',
 };
 const LABEL = { rolled_back: 'rolled back', action_failed: 'action failed', nodata: 'no data' };
 
