@@ -132,8 +132,15 @@ final class CanaryRunCommand implements Callable<Integer> {
             marker.finish(result);
         }
         if (client != null) {
-            CanaryAnalysesClient.save(client, record.finish(null, result, markerEnvironment,
-                    marker == null ? null : marker.id(), startedAt, clock.instant()));
+            try {
+                CanaryAnalysesClient.save(client, record.finish(null, result, markerEnvironment,
+                        marker == null ? null : marker.id(), startedAt, clock.instant()));
+            } catch (ApiException e) {
+                // the release is decided and done; a missing page entry must not turn a promotion into a failure
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("canary " + canary.name() + ": the analysis was not stored on the server: " + e.getMessage());
+                err.flush();
+            }
         }
         return switch (result.ending()) {
             case PROMOTED -> ExitCode.OK;
