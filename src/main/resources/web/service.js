@@ -202,9 +202,9 @@ function deploymentRow(d, api, now) {
   return h('tr', {
     'data-testid': 'deployment-row', dataset: { deploymentId: d.id, version: d.version, status: d.status },
   },
-    h('td', { class: 'mono version' }, d.version, ' ', h('a', { href: verdictsHref({ deploymentId: d.id }),
+    h('td', { class: 'mono version' }, d.version),
+    h('td', { class: 'nowrap' }, statusBadge(d.status), ' ', h('a', { href: verdictsHref({ deploymentId: d.id }),
       class: 'small', 'data-testid': 'deployment-verdicts', title: `Gate and canary verdicts of ${d.version}` }, 'verdicts')),
-    h('td', {}, statusBadge(d.status)),
     h('td', {}, d.environment),
     h('td', { class: 'nowrap' }, formatTime(started)),
     h('td', { class: 'nowrap' }, finished == null ? 'running' : formatTime(finished)),
