@@ -84,10 +84,13 @@ public final class GateRoutes implements ApiServer.RouteGroup {
             }
         }
         List<GateRun.Measured> objectives = objectives(f.array("objectives"), problems);
+        JsonNode targets = body.path("totalScore");
+        Double passTarget = number(targets.get("pass"), "totalScore.pass", problems);
+        Double warningTarget = number(targets.get("warning"), "totalScore.warning", problems);
         problems.throwIfAny();
         GateRun run = new GateRun(UUID.randomUUID().toString(), gate, service, environment, version,
                 f.text("deploymentId"), result, score,
-                new TimeWindow(start, end), clock.instant(), f.text("reason"), objectives);
+                new TimeWindow(start, end), clock.instant(), f.text("reason"), objectives, passTarget, warningTarget);
         store.save(run);
         ctx.status(201).json(Map.of("id", run.id(), "gate", gate, "result", result.wireName()));
     }
@@ -244,7 +247,12 @@ public final class GateRoutes implements ApiServer.RouteGroup {
             String result = f.text("result");
             JsonNode samples = o.get("samples");
             int n = samples != null && samples.canConvertToInt() ? samples.intValue() : 0;
-            out.add(new GateRun.Measured(name, value, result, n));
+            // what judged the objective, for the web page: shown as sent
+            JsonNode key = o.get("key");
+            out.add(new GateRun.Measured(name, value, result, n, number(o.get("score"), at + ".score", problems),
+                    number(o.get("weight"), at + ".weight", problems), key == null || key.isNull() ? null : key.asBoolean(),
+                    f.text("pass"), f.text("warning"), f.text("query"), number(o.get("baseline"), at + ".baseline", problems),
+                    f.text("reason")));
         }
         return out;
     }
