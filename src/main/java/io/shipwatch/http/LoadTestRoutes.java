@@ -115,7 +115,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
         Problems problems = new Problems();
         String service = required(ctx, "service", problems);
         String scenario = required(ctx, "scenario", problems);
-        int limit = limit(ctx.queryParam("limit"), problems);
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", 20, MAX_LIMIT, problems);
         problems.throwIfAny();
         String label = ctx.queryParam("label") == null || ctx.queryParam("label").isBlank() ? null
                 : ctx.queryParam("label");
