@@ -9,6 +9,9 @@ import io.shipwatch.core.InputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,35 @@ class RealToolFilesTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage("sim.log: byte 279: record 9 has type 9, expected 0 to 4; the file looks truncated or "
                         + "damaged; take the whole simulation.log as Gatling wrote it");
+    }
+
+    @Test
+    void jmeterCsvWithADateTimeStampIsDetectedAndReadInThisMachinesZone() {
+        LoadTestResult r = Fixtures.read("real/jmeter-timestamps/slashes.jtl");
+        JsonNode expected = Fixtures.json("real/jmeter-timestamps/slashes.jtl.expected.json");
+
+        assertExact(r, expected);
+        assertThat(r.startedAt()).isEqualTo(LocalDateTime.parse(expected.path("firstTimeStamp").asText())
+                .atZone(ZoneId.systemDefault()).toInstant());
+        assertThat(r.notes()).contains("timeStamp read as 'yyyy/MM/dd HH:mm:ss.SSS', in this machine's time zone");
+    }
+
+    @Test
+    void jmeterCsvWithAnUnknownDatePatternNeedsTheTimestampFormat() throws IOException {
+        Path file = Fixtures.path("real/jmeter-timestamps/dotted.jtl");
+        JsonNode expected = Fixtures.json("real/jmeter-timestamps/dotted.jtl.expected.json");
+
+        assertThatThrownBy(() -> LoadTestParsers.read(file, "auto"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":2: column 'timeStamp' is '" + Files.readAllLines(file).get(1)
+                        .split("\"")[1] + "'; pass --timestamp-format with the jmeter.save.saveservice.timestamp_format");
+        LoadTestResult r = LoadTestParsers.read(file, "auto", "dd.MM.yyyy HH:mm:ss,SSS");
+        assertExact(r, expected);
+        assertThat(r.startedAt()).isEqualTo(LocalDateTime.parse(expected.path("firstTimeStamp").asText())
+                .atZone(ZoneId.systemDefault()).toInstant());
+        assertThatThrownBy(() -> LoadTestParsers.read(file, "auto", "yyyy/MM/dd HH:mm:ss.SSS"))
+                .hasMessageStartingWith(file + ":2: column 'timeStamp' is '")
+                .hasMessageContaining("', not 'yyyy/MM/dd HH:mm:ss.SSS'; pass --timestamp-format");
     }
 
     @Test
