@@ -63,6 +63,7 @@ final class LoadtestCompareCommand implements Callable<Integer> {
     public Integer call() throws ApiException {
         List<Rule> rules = verdict.rules();
         String fmt = format.format();
+        String ts = format.timestampFormat();
         boolean fromServer = baseline.size() == 1 && BaselineSpec.isServerBaseline(baseline.get(0))
                 && !Files.exists(Path.of(baseline.get(0)));
         if (fromServer) {
@@ -71,12 +72,12 @@ final class LoadtestCompareCommand implements Callable<Integer> {
             run.validate(problems, true);
             ApiClient client = server.client(parent.env(), problems);
             problems.throwIfAny();
-            LoadTestResult cand = LoadTestParsers.read(candidate, fmt);
+            LoadTestResult cand = LoadTestParsers.read(candidate, fmt, ts);
             return verdict.print(new LoadtestServer(client).judge(baselineSpec, run, cand, List.of(), rules,
                     verdict.confidence, verdict.noPromote), spec.commandLine().getOut());
         }
-        LoadTestResult base = MedianBaseline.of(baseline.stream().map(f -> LoadTestParsers.read(Path.of(f), fmt)).toList());
-        LoadTestResult cand = LoadTestParsers.read(candidate, fmt);
+        LoadTestResult base = MedianBaseline.of(baseline.stream().map(f -> LoadTestParsers.read(Path.of(f), fmt, ts)).toList());
+        LoadTestResult cand = LoadTestParsers.read(candidate, fmt, ts);
         return verdict.print(Comparison.compare(base, cand, rules, verdict.confidence), spec.commandLine().getOut());
     }
 }

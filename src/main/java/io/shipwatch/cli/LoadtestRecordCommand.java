@@ -63,7 +63,7 @@ final class LoadtestRecordCommand implements Callable<Integer> {
         }
         ApiClient client = server.client(parent.env(), problems);
         problems.throwIfAny();
-        LoadTestResult result = LoadTestParsers.readRun(files, format.format());
+        LoadTestResult result = LoadTestParsers.readRun(files, format.format(), format.timestampFormat());
         LoadTestRun saved = new LoadtestServer(client).record(new LoadTestRun(null, run.service, run.scenario,
                 run.version, runStatus, null, result, List.of()));
         PrintWriter out = spec.commandLine().getOut();

@@ -82,13 +82,14 @@ final class LoadtestRunCommand implements Callable<Integer> {
         List<Rule> rules = verdict.rules();
         BaselineSpec baselineSpec = BaselineSpec.parse(baseline, "--baseline");
         String fmt = format.format();
+        String ts = format.timestampFormat();
 
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         int exit = runCommand();
         Instant ended = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         LoadTestResult result;
         try {
-            result = LoadTestParsers.read(results, fmt);
+            result = LoadTestParsers.read(results, fmt, ts);
         } catch (InputException e) {
             throw exit == 0 ? e : new InputException("--", "'" + command.get(0) + "' exited with " + exit
                     + " and " + e.getMessage(), "check the command's output above");

@@ -52,7 +52,7 @@ final class LoadtestSummarizeCommand implements Callable<Integer> {
         }
         List<LoadTestResult> results = new ArrayList<>();
         for (Path file : files) {
-            results.add(LoadTestParsers.read(file, format.format()));
+            results.add(LoadTestParsers.read(file, format.format(), format.timestampFormat()));
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {

@@ -61,7 +61,7 @@ final class PipelineImportJUnitCommand implements Callable<Integer> {
                 throw new InputException(file.toString(), "does not exist or is not a file", "pass JUnit XML report files");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                reports.add(JUnitXmlParser.parse(file.toString(), in));
+                reports.add(JUnitXmlParser.parse(file.toString(), in, spec.commandLine().getErr()::println));
             }
         }
         Spool spool = pipeline.spool(spoolDir);

@@ -1,6 +1,7 @@
 package io.shipwatch.loadtest;
 
 import io.shipwatch.core.InputException;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Gatling's text {@code simulation.log}, as Gatling 3.0 to 3.10 write it: tab-separated records, one
- * {@code REQUEST} per request with its start and end (epoch milliseconds) and OK/KO. From 3.4 a request is
- * {@code REQUEST groups name start end status message}; before, the scenario and user id came first. Gatling 3.11
- * and newer write a binary log that only Gatling reads: that is refused, pointing at the report's JSON.
+ * Gatling's {@code simulation.log}, as each Gatling 3 writes it. Up to 3.12 it is text (UTF-8, Gatling's default
+ * charset): tab-separated records, {@code ASSERTION} records (with assertions) before the {@code RUN} record, then
+ * one {@code REQUEST} per request with its start and end (epoch milliseconds) and OK/KO. From 3.4 a request is
+ * {@code REQUEST groups name start end status message}; in 3.0 to 3.3 the user id comes first. From 3.13 the log is
+ * binary, read by {@link GatlingBinaryLog}.
  */
 public final class GatlingLogParser implements LoadTestParser {
-    private static final String HINT = "pass the simulation.log of Gatling 3.0 to 3.10";
-    private static final String BINARY_HINT = "pass the report's js/stats.json or js/global_stats.json instead "
-            + "(Gatling writes them with its HTML report), or run the test with Gatling 3.10 or older for a text log";
+    static final String HINT = "pass the simulation.log of Gatling 3 as Gatling wrote it";
 
     @Override
     public String name() {
@@ -26,36 +26,50 @@ public final class GatlingLogParser implements LoadTestParser {
 
     @Override
     public String description() {
-        return "Gatling 3.0-3.10 text simulation.log";
+        return "Gatling 3 simulation.log (text up to 3.12, binary from 3.13)";
     }
 
     @Override
     public boolean accepts(Sniff sniff) {
-        return sniff.head().startsWith("RUN\t") || sniff.binary() && sniff.fileName().endsWith(".log");
+        String head = sniff.head();
+        return head.startsWith("RUN\t") || head.startsWith("ASSERTION\t") || GatlingBinaryLog.looksLikeOne(head)
+                || sniff.binary() && sniff.fileName().endsWith(".log");
     }
 
     @Override
     public LoadTestResult parse(InputStream in, String source) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
-        String run = reader.readLine();
-        if (run == null || run.isEmpty()) {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(1);
+        int first = buffered.read();
+        buffered.reset();
+        if (first == GatlingBinaryLog.RUN) {
+            return GatlingBinaryLog.read(buffered, source, name());
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(buffered, StandardCharsets.UTF_8), 1 << 16);
+        long lineNumber = 0;
+        String run;
+        do {
+            run = reader.readLine();
+            lineNumber++;
+        } while (run != null && run.startsWith("ASSERTION\t"));
+        if (run == null || run.isEmpty() && lineNumber == 1) {
             throw new InputException(source, "the file is empty", HINT);
         }
-        if (run.indexOf('\0') >= 0 || !run.startsWith("RUN\t")) {
+        if (!run.startsWith("RUN\t")) {
             if (run.chars().anyMatch(c -> c < 9 || c > 13 && c < 32)) {
-                throw new InputException(source, "is a binary simulation.log, which Gatling 3.11 and newer write "
-                        + "and only Gatling itself can read", BINARY_HINT);
+                throw new InputException(source, "is binary but does not start with the run record of Gatling "
+                        + "3.13 or newer", HINT);
             }
-            throw new InputException(source + ":1", "does not start with a RUN record", HINT);
+            throw new InputException(source + ":" + lineNumber, "does not start with a RUN record", HINT);
         }
         String[] runFields = run.split("\t", -1);
         String version = runFields[runFields.length - 1].strip();
         if (!version.matches("3\\.\\d+.*")) {
-            throw new InputException(source + ":1", "was written by Gatling '" + version + "'", HINT);
+            throw new InputException(source + ":" + lineNumber, "was written by Gatling '" + version + "'", HINT);
         }
+        // Gatling 3.0 to 3.3 write the user id before the groups (their DataWriterMessageSerializer)
         boolean withUser = Integer.parseInt(version.split("\\.")[1].replaceAll("\\D.*", "")) < 4;
         RawResults results = new RawResults(name(), source, 1);
-        long lineNumber = 1;
         String line;
         while ((line = reader.readLine()) != null) {
             lineNumber++;
@@ -68,7 +82,7 @@ public final class GatlingLogParser implements LoadTestParser {
     }
 
     private static void addRequest(String[] f, boolean withUser, String where, RawResults results) {
-        int groups = withUser ? 3 : 1;
+        int groups = withUser ? 2 : 1;
         if (f.length < groups + 5) {
             throw new InputException(where, "REQUEST record has " + f.length + " fields, expected " + (groups + 6),
                     "the file looks truncated; take the whole file as Gatling wrote it");

@@ -19,7 +19,9 @@ import java.util.function.IntFunction;
 
 /**
  * JMeter's JTL results in CSV: columns named by the header line in any set and order, or JMeter's default 17 columns
- * when the header was not saved; quoted fields may hold commas and line breaks; comma or tab separated.
+ * when the header was not saved; quoted fields may hold commas and line breaks; comma or tab separated. The
+ * {@code timeStamp} column is epoch milliseconds or a date pattern ({@code jmeter.save.saveservice.timestamp_format}):
+ * given, or detected from the first row among {@link JMeterTimeStamp}'s known ones.
  */
 public final class JMeterCsvParser implements LoadTestParser {
     /** The columns JMeter 5 writes by default, in its order. */
@@ -28,6 +30,16 @@ public final class JMeterCsvParser implements LoadTestParser {
             "grpThreads", "allThreads", "URL", "Latency", "IdleTime", "Connect");
     private static final String HINT = "save results as CSV with jmeter.save.saveservice.output_format=csv and "
             + "timestamp_format=ms, as JMeter does by default";
+    /** The time stamps' format as given, or null to detect it. */
+    private final JMeterTimeStamp timeStamps;
+
+    public JMeterCsvParser() {
+        this(null);
+    }
+
+    JMeterCsvParser(JMeterTimeStamp timeStamps) {
+        this.timeStamps = timeStamps;
+    }
 
     @Override
     public String name() {
@@ -58,8 +70,10 @@ public final class JMeterCsvParser implements LoadTestParser {
             throw new InputException(source, "the file is empty", HINT);
         }
         Columns columns = Columns.of(csv, source);
+        boolean rowPending = !columns.fromHeader || csv.next();
+        columns = rowPending ? columns.with(timeStamps(csv, columns, source)) : columns;
         RawResults results = new RawResults(name(), source, 1);
-        addRows(csv, columns, !columns.fromHeader, results, source);
+        addRows(csv, columns, rowPending, results, source);
         return build(results, columns);
     }
 
@@ -68,6 +82,10 @@ public final class JMeterCsvParser implements LoadTestParser {
                 + "(JMeter's default, sampleresult.timestamp.start=true)"));
         if (!columns.fromHeader) {
             notes.add("no header line: read as JMeter's default 17 columns");
+        }
+        if (!columns.timeStamps.isMillis()) {
+            notes.add("timeStamp read as '" + columns.timeStamps.pattern() + "'"
+                    + (columns.timeStamps.pattern().startsWith("ISO") ? "" : ", in this machine's time zone"));
         }
         return results.build("the file has only a header; did the test run?", notes);
     }
@@ -92,7 +110,7 @@ public final class JMeterCsvParser implements LoadTestParser {
     LoadTestResult parse(Path file, String source, int parts) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             char separator;
-            Columns columns;
+            Columns header;
             try (InputStream head = region(channel, 0, channel.size())) {
                 BufferedInputStream buffered = new BufferedInputStream(head, 1 << 16);
                 separator = separator(buffered);
@@ -100,8 +118,12 @@ public final class JMeterCsvParser implements LoadTestParser {
                 if (!csv.next()) {
                     throw new InputException(source, "the file is empty", HINT);
                 }
-                columns = Columns.of(csv, source);
+                header = Columns.of(csv, source);
+                if (!header.fromHeader || csv.next()) {
+                    header = header.with(timeStamps(csv, header, source));
+                }
             }
+            Columns columns = header;
             long[] cuts = cuts(channel, parts);
             int n = cuts.length - 1;
             int threads = Math.min(n, Runtime.getRuntime().availableProcessors());
@@ -262,10 +284,11 @@ public final class JMeterCsvParser implements LoadTestParser {
             throw new InputException(where(source, csv), "has " + csv.size() + " columns but the header has "
                     + c.count, hint);
         }
-        long timeStamp = csv.getLong(c.timeStamp);
+        long timeStamp = c.timeStamps.isMillis() ? csv.getLong(c.timeStamp) : c.timeStamps.millis(csv.get(c.timeStamp));
         if (timeStamp == CsvReader.NOT_A_NUMBER || timeStamp < 0) {
-            throw new InputException(where(source, csv), "column 'timeStamp' is '" + csv.get(c.timeStamp)
-                    + "', expected epoch milliseconds", "save results with jmeter.save.saveservice.timestamp_format=ms");
+            throw new InputException(where(source, csv), "column 'timeStamp' is '" + csv.get(c.timeStamp) + "', not "
+                    + (c.timeStamps.isMillis() ? "epoch milliseconds" : "'" + c.timeStamps.pattern() + "'"),
+                    JMeterTimeStamp.HINT);
         }
         long elapsed = csv.getLong(c.elapsed);
         if (elapsed == CsvReader.NOT_A_NUMBER || elapsed < 0) {
@@ -282,6 +305,19 @@ public final class JMeterCsvParser implements LoadTestParser {
                     + "', expected true or false", "export results as CSV with default columns");
         }
         results.add(csv.getRepeated(c.label), elapsed, success, timeStamp * 1000, (timeStamp + elapsed) * 1000);
+    }
+
+    /** The time stamps' format: as given, else detected from the current (first) row. */
+    private JMeterTimeStamp timeStamps(CsvReader csv, Columns c, String source) {
+        if (timeStamps != null || csv.size() != c.count) { // a short first row is reported as such by addRow
+            return timeStamps != null ? timeStamps : JMeterTimeStamp.MILLIS;
+        }
+        JMeterTimeStamp detected = JMeterTimeStamp.detect(csv.get(c.timeStamp));
+        if (detected == null) {
+            throw new InputException(where(source, csv), "column 'timeStamp' is '" + csv.get(c.timeStamp) + "'",
+                    JMeterTimeStamp.HINT);
+        }
+        return detected;
     }
 
     /** file:line of the current row, made only for a message: a string per row would slow every file down. */
@@ -306,7 +342,12 @@ public final class JMeterCsvParser implements LoadTestParser {
     }
 
     /** Where the columns this parser needs are, from the header or JMeter's defaults. */
-    private record Columns(int count, int timeStamp, int elapsed, int label, int success, boolean fromHeader) {
+    private record Columns(int count, int timeStamp, int elapsed, int label, int success, boolean fromHeader,
+                           JMeterTimeStamp timeStamps) {
+        Columns with(JMeterTimeStamp formats) {
+            return new Columns(count, timeStamp, elapsed, label, success, fromHeader, formats);
+        }
+
         static Columns of(CsvReader csv, String source) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < csv.size(); i++) {
@@ -322,7 +363,8 @@ public final class JMeterCsvParser implements LoadTestParser {
                 names = DEFAULT_COLUMNS;
             }
             return new Columns(names.size(), index(names, "timeStamp", csv, source), index(names, "elapsed", csv, source),
-                    index(names, "label", csv, source), index(names, "success", csv, source), header);
+                    index(names, "label", csv, source), index(names, "success", csv, source), header,
+                    JMeterTimeStamp.MILLIS);
         }
 
         private static int index(List<String> names, String column, CsvReader csv, String source) {

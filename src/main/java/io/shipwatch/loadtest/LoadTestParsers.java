@@ -36,6 +36,11 @@ public final class LoadTestParsers {
         return ALL;
     }
 
+    /** Checks a {@code --timestamp-format} value before any file is read. */
+    public static void checkTimestampFormat(String timestampFormat) {
+        JMeterTimeStamp.of(timestampFormat, "--timestamp-format");
+    }
+
     /** The names {@code --format} takes, for help texts and hints. */
     public static String names() {
         return ALL.stream().map(LoadTestParser::name).collect(Collectors.joining(", "));
@@ -49,9 +54,17 @@ public final class LoadTestParsers {
 
     /** Reads {@code file} in {@code format} ({@link #AUTO} to detect it); bad input is an InputException. */
     public static LoadTestResult read(Path file, String format) {
+        return read(file, format, null);
+    }
+
+    /**
+     * As above, with the JMeter CSV {@code timeStamp} format ({@code ms} or a date pattern; null to detect it) that
+     * {@code --timestamp-format} names.
+     */
+    public static LoadTestResult read(Path file, String format, String timestampFormat) {
         String source = file.toString();
         try (InputStream raw = Files.newInputStream(file)) {
-            return read(raw, source, file.getFileName().toString(), format, file);
+            return read(raw, source, file.getFileName().toString(), format, file, timestampFormat);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "no such file", "give the path of a load-test result file");
         } catch (IOException e) {
@@ -65,9 +78,14 @@ public final class LoadTestParsers {
      * pre-aggregated reports cannot be merged exactly.
      */
     public static LoadTestResult readRun(List<Path> files, String format) {
+        return readRun(files, format, null);
+    }
+
+    /** As above, with the JMeter CSV {@code timeStamp} format as in {@link #read(Path, String, String)}. */
+    public static LoadTestResult readRun(List<Path> files, String format, String timestampFormat) {
         List<LoadTestResult> results = new ArrayList<>();
         for (Path file : files) {
-            LoadTestResult r = read(file, format);
+            LoadTestResult r = read(file, format, timestampFormat);
             if (files.size() > 1 && !r.raw()) {
                 throw new InputException(r.source(), "is a " + r.format() + " report, and the percentiles of "
                         + "several reports cannot be merged exactly", "give the raw per-request results of each "
@@ -84,12 +102,12 @@ public final class LoadTestParsers {
 
     /** Reads one result from a stream, {@code source} naming it in messages and {@code fileName} helping detection. */
     public static LoadTestResult read(InputStream raw, String source, String fileName, String format) throws IOException {
-        return read(raw, source, fileName, format, null);
+        return read(raw, source, fileName, format, null, null);
     }
 
     /** As above; {@code file}, when not null, is where {@code raw} comes from, so that large ones are read in parts. */
-    private static LoadTestResult read(InputStream raw, String source, String fileName, String format, Path file)
-            throws IOException {
+    private static LoadTestResult read(InputStream raw, String source, String fileName, String format, Path file,
+                                       String timestampFormat) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, SNIFF_BYTES);
         if (isGzip(in)) {
             file = null;
@@ -101,6 +119,9 @@ public final class LoadTestParsers {
             throw new InputException(source, "the file is empty", "check that the load test ran and wrote its results");
         }
         LoadTestParser parser = AUTO.equals(format) ? detect(sniff, source) : byName(format, "--format");
+        if (parser instanceof JMeterCsvParser && timestampFormat != null) {
+            parser = new JMeterCsvParser(JMeterTimeStamp.of(timestampFormat, "--timestamp-format"));
+        }
         try {
             int cores = Runtime.getRuntime().availableProcessors();
             if (file != null && parser instanceof JMeterCsvParser csv && cores > 1

@@ -44,6 +44,7 @@ public final class GitHubActionsRunParser {
                         "pass the answer of GET .../actions/runs/{id}/attempts/{n}/jobs");
             }
             for (int i = 0; i < list.size(); i++) {
+                sameRun(run, runId, attempt, page, list.get(i), "jobs[" + i + "].");
                 runEnd = Math.max(runEnd, job(page, list.get(i), "jobs[" + i + "].", traceId, runSpan, runStart, spans));
             }
         }
@@ -74,6 +75,20 @@ public final class GitHubActionsRunParser {
         spans.add(0, new PipelineSpan(traceId, runSpan, null, run.text(r, "name", ""), runStart, runEnd,
                 status(conclusion), message(conclusion), a, links));
         return spans;
+    }
+
+    /** A job saved from another run (or attempt) would hang under the wrong trace: refused, naming both files. */
+    private static void sameRun(JsonSource run, String runId, String attempt, JsonSource page, JsonNode job,
+                                String path) {
+        String jobRun = JsonSource.optional(job, "run_id");
+        String jobAttempt = JsonSource.optional(job, "run_attempt");
+        if (jobRun != null && !jobRun.equals(runId) || jobAttempt != null && !jobAttempt.equals(attempt)) {
+            throw new InputException(page.name() + ": " + path + (jobRun != null && !jobRun.equals(runId)
+                    ? "run_id" : "run_attempt"), "is job " + JsonSource.optional(job, "id") + " of run " + jobRun
+                    + " attempt " + (jobAttempt == null ? "?" : jobAttempt) + ", but " + run.name() + " is run " + runId
+                    + " attempt " + attempt, "pass the jobs of the same run: GET /repos/{owner}/{repo}/actions/runs/"
+                    + runId + "/attempts/" + attempt + "/jobs");
+        }
     }
 
     /** Adds the job's spans; returns its end. */

@@ -47,6 +47,7 @@ public final class GitLabPipelineParser {
                         "save GET /projects/:id/pipelines/:pipeline_id/jobs unchanged");
             }
             for (int i = 0; i < page.root().size(); i++) {
+                samePipeline(pipeline, id, page, page.root().get(i), "[" + i + "].");
                 end = Math.max(end, job(page, page.root().get(i), "[" + i + "].", traceId, runSpan, start, spans));
             }
         }
@@ -70,6 +71,16 @@ public final class GitLabPipelineParser {
         spans.add(0, new PipelineSpan(traceId, runSpan, null, String.valueOf(a.get("cicd.pipeline.name")), start, end,
                 status(status), message(status, JsonSource.optional(p, "failure_reason")), a, null));
         return spans;
+    }
+
+    /** A job saved from another pipeline would hang under the wrong trace: refused, naming both files. */
+    private static void samePipeline(JsonSource pipeline, String id, JsonSource page, JsonNode job, String path) {
+        String jobPipeline = JsonSource.optional(job.path("pipeline"), "id");
+        if (jobPipeline != null && !jobPipeline.equals(id)) {
+            throw new InputException(page.name() + ": " + path + "pipeline.id", "is job " + JsonSource.optional(job, "id")
+                    + " of pipeline " + jobPipeline + ", but " + pipeline.name() + " is pipeline " + id,
+                    "pass the jobs of the same pipeline: GET /projects/:id/pipelines/" + id + "/jobs");
+        }
     }
 
     private static long job(JsonSource src, JsonNode job, String path, String traceId, String runSpan, long runStart,

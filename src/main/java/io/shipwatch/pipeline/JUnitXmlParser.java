@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -14,18 +15,22 @@ import javax.xml.stream.XMLStreamReader;
  * Reads JUnit XML reports: a {@code <testsuite>} root (Maven Surefire, Gradle) or {@code <testsuites>} (pytest, jest)
  * with {@code <testcase>} elements holding {@code <failure>}, {@code <error>}, {@code <skipped>}, and Surefire's rerun
  * elements: {@code flakyFailure}/{@code flakyError} (passed on a rerun) and {@code rerunFailure}/{@code rerunError}
- * (failed again). Malformed XML or a bad {@code time} fails with the file and line; no partial result.
+ * (failed again). Malformed XML or a bad {@code time} fails with the file and line; no partial result. A negative
+ * {@code time} (some runners write one when the clock steps back) counts as 0, with a warning naming the file and line.
  */
 public final class JUnitXmlParser {
     private final String source;
     private final XMLStreamReader xml;
+    private final Consumer<String> warnings;
 
-    private JUnitXmlParser(String source, XMLStreamReader xml) {
+    private JUnitXmlParser(String source, XMLStreamReader xml, Consumer<String> warnings) {
         this.source = source;
         this.xml = xml;
+        this.warnings = warnings;
     }
 
-    public static TestReport parse(String source, InputStream in) {
+    /** Reads one report; {@code warnings} gets one line per value read with a correction (a negative time as 0). */
+    public static TestReport parse(String source, InputStream in, Consumer<String> warnings) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         // reports are data: no DTDs, no external entities (XXE)
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -33,7 +38,7 @@ public final class JUnitXmlParser {
         XMLStreamReader xml = null;
         try {
             xml = factory.createXMLStreamReader(in);
-            return new JUnitXmlParser(source, xml).report();
+            return new JUnitXmlParser(source, xml, warnings).report();
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
             String reason = String.valueOf(e.getMessage()).replaceAll("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*", "")
@@ -146,7 +151,9 @@ public final class JUnitXmlParser {
         try {
             BigDecimal s = new BigDecimal(v.trim());
             if (s.signum() < 0) {
-                throw new NumberFormatException();
+                warnings.accept("warning: " + source + ":" + xml.getLocation().getLineNumber() + ": <"
+                        + xml.getLocalName() + "> has " + name + "='" + v + "', counted as 0");
+                return 0;
             }
             return s.movePointRight(9).longValue();
         } catch (NumberFormatException e) {

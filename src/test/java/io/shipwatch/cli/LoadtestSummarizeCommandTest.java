@@ -52,6 +52,20 @@ class LoadtestSummarizeCommandTest {
     }
 
     @Test
+    void timestampFormatReadsJMeterDatesAndABadOneIsOneLineAndExit2() {
+        String file = fixture("real/jmeter-timestamps/dotted.jtl");
+
+        assertThat(run(file, "--output", "json")).isEqualTo(2);
+        assertThat(err.toString()).startsWith(file + ":2: column 'timeStamp' is '").endsWith("or ms for epoch milliseconds\n")
+                .contains("; pass --timestamp-format").hasLineCount(1);
+        err.getBuffer().setLength(0);
+        assertThat(run(file, "--timestamp-format", "dd.MM.yyyy HH:mm:ss,SSS", "--output", "json")).isEqualTo(0);
+        assertThat(out.toString()).contains("\"total\":{\"count\":60,");
+        assertThat(run(file, "--timestamp-format", "dd.MM.yyyy QQQQQQ")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--timestamp-format: 'dd.MM.yyyy QQQQQQ' is not a date pattern");
+    }
+
+    @Test
     void printsATableWithATotalRowAndP999WhenAsked() {
         assertThat(run(fixture("gatling-log/simulation-3.9.log"), "--p999")).isEqualTo(0);
 

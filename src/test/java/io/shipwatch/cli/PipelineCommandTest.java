@@ -140,6 +140,23 @@ class PipelineCommandTest {
     }
 
     @Test
+    void aNegativeJunitTimeIsImportedAsZeroWithOneWarningLineOnStderr() throws Exception {
+        run("start");
+        Path report = dir.resolve("TEST-clock.xml");
+        Files.writeString(report, """
+                <testsuite name="com.acme.ClockTest" time="0.5">
+                  <testcase name="stepped" classname="com.acme.ClockTest" time="-0.004"/>
+                </testsuite>
+                """);
+        out.getBuffer().setLength(0);
+
+        assertThat(run("import", "junit", report.toString())).as(err.toString()).isZero();
+
+        assertThat(err.toString()).isEqualTo("warning: " + report + ":2: <testcase> has time='-0.004', counted as 0\n");
+        assertThat(out.toString()).startsWith("2 test spans added to run ");
+    }
+
+    @Test
     void aMalformedJunitFileIsOneLineWithFileAndLineAndNothingIsAdded() throws Exception {
         run("start");
         String traceId = traceId();

@@ -1,17 +1,28 @@
 package io.shipwatch.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shipwatch.core.InputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Files the tools made themselves (JMeter 5.6.3 and Gatling 3.10.5 from Maven Central, Debian's Locust 2.12, against
- * loadtest/real/server.py; see make_jmeter.sh, make_gatling.sh and make_locust.sh) against statistics computed in
- * Python from every request (independent_stats.py, gatling_stats.py).
+ * Files the tools made themselves (JMeter 5.6.3 and Gatling 3.0.3 to 3.14.0 from Maven Central, Debian's Locust 2.12,
+ * against loadtest/real/server.py; see make_jmeter.sh, make_gatling.sh, make_gatling_versions.sh and make_locust.sh)
+ * against statistics computed in Python from every request (independent_stats.py, gatling_stats.py).
  */
 class RealToolFilesTest {
 
@@ -59,6 +70,74 @@ class RealToolFilesTest {
         assertThat(r.format()).isEqualTo("locust-history");
         assertBasics(r.total(), expected.path("total"));
         assertThat(r.startedAt()).isBefore(r.endedAt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3.0.3", "3.3.1", "3.10.5", "3.12.0", "3.13.5", "3.14.0"})
+    void everyGatlingVersionsSimulationLogWithAssertionsMatchesIndependentStatistics(String version) {
+        LoadTestResult r = Fixtures.read("real/gatling-versions/simulation-" + version + ".log");
+
+        assertThat(r.format()).isEqualTo("gatling-log");
+        assertThat(r.notes()).anyMatch(n -> n.contains("Gatling " + version));
+        assertExact(r, Fixtures.json("real/gatling-versions/simulation-" + version + ".expected.json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3.13.5", "3.14.0"})
+    void gatlingBinaryLogMatchesGatlingsOwnConsoleSummary(String version) throws IOException {
+        LoadTestResult r = Fixtures.read("real/gatling-versions/simulation-" + version + ".log");
+        // "> request count | 54 | 53 | 1" and the like: total, OK, KO ("-" for none)
+        List<String> console = Files.readAllLines(
+                Fixtures.path("real/gatling-versions/console-" + version + ".txt"));
+        String[] count = console.get(0).split("\\|");
+        String[] min = console.get(1).split("\\|");
+        String[] max = console.get(2).split("\\|");
+
+        assertThat(r.total().count()).isEqualTo(Long.parseLong(count[1].strip()));
+        assertThat(r.total().errors()).isEqualTo(Long.parseLong(count[1].strip()) - Long.parseLong(count[2].strip()));
+        assertThat(r.total().minMs()).isEqualTo(Double.parseDouble(min[1].strip()));
+        assertThat(r.total().maxMs()).isEqualTo(Double.parseDouble(max[1].strip()));
+        assertThat(r.label("Buy / Cart \u2192 add")).isPresent();
+    }
+
+    @Test
+    void gatlingBinaryLogWithAnUnknownRecordTypeIsRefusedNamingTheByte() throws IOException {
+        byte[] log = Files.readAllBytes(Fixtures.path("real/gatling-versions/simulation-3.14.0.log"));
+        log[279] = 9; // the type byte of the ninth record (see gatling-log/binary/simulation.log, the file cut there)
+
+        assertThatThrownBy(() -> LoadTestParsers.read(new ByteArrayInputStream(log), "sim.log", "sim.log", "auto"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("sim.log: byte 279: record 9 has type 9, expected 0 to 4; the file looks truncated or "
+                        + "damaged; take the whole simulation.log as Gatling wrote it");
+    }
+
+    @Test
+    void jmeterCsvWithADateTimeStampIsDetectedAndReadInThisMachinesZone() {
+        LoadTestResult r = Fixtures.read("real/jmeter-timestamps/slashes.jtl");
+        JsonNode expected = Fixtures.json("real/jmeter-timestamps/slashes.jtl.expected.json");
+
+        assertExact(r, expected);
+        assertThat(r.startedAt()).isEqualTo(LocalDateTime.parse(expected.path("firstTimeStamp").asText())
+                .atZone(ZoneId.systemDefault()).toInstant());
+        assertThat(r.notes()).contains("timeStamp read as 'yyyy/MM/dd HH:mm:ss.SSS', in this machine's time zone");
+    }
+
+    @Test
+    void jmeterCsvWithAnUnknownDatePatternNeedsTheTimestampFormat() throws IOException {
+        Path file = Fixtures.path("real/jmeter-timestamps/dotted.jtl");
+        JsonNode expected = Fixtures.json("real/jmeter-timestamps/dotted.jtl.expected.json");
+
+        assertThatThrownBy(() -> LoadTestParsers.read(file, "auto"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":2: column 'timeStamp' is '" + Files.readAllLines(file).get(1)
+                        .split("\"")[1] + "'; pass --timestamp-format with the jmeter.save.saveservice.timestamp_format");
+        LoadTestResult r = LoadTestParsers.read(file, "auto", "dd.MM.yyyy HH:mm:ss,SSS");
+        assertExact(r, expected);
+        assertThat(r.startedAt()).isEqualTo(LocalDateTime.parse(expected.path("firstTimeStamp").asText())
+                .atZone(ZoneId.systemDefault()).toInstant());
+        assertThatThrownBy(() -> LoadTestParsers.read(file, "auto", "yyyy/MM/dd HH:mm:ss.SSS"))
+                .hasMessageStartingWith(file + ":2: column 'timeStamp' is '")
+                .hasMessageContaining("', not 'yyyy/MM/dd HH:mm:ss.SSS'; pass --timestamp-format");
     }
 
     @Test

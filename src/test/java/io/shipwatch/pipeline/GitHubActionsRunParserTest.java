@@ -118,4 +118,21 @@ class GitHubActionsRunParserTest {
         assertThatThrownBy(() -> GitHubActionsRunParser.parse(run, List.of(noId)))
                 .hasMessage("jobs.json: jobs[0].id: is missing; save the API's whole answer");
     }
+
+    @Test
+    void jobsOfAnotherAttemptOrRunAreRefusedNamingBothFilesAndIds() {
+        assertThatThrownBy(() -> GitHubActionsRunParser.parse(source("run-555-attempt-2.json"),
+                List.of(source("jobs-555-attempt-1.json"))))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("jobs-555-attempt-1.json: jobs[0].run_attempt: is job ")
+                .hasMessageContaining(" of run 555 attempt 1, but run-555-attempt-2.json is run 555 attempt 2; pass the "
+                        + "jobs of the same run: GET /repos/{owner}/{repo}/actions/runs/555/attempts/2/jobs");
+        String otherRun = source("run-555-attempt-1.json").root().toString().replace("\"id\":555", "\"id\":556");
+
+        assertThatThrownBy(() -> GitHubActionsRunParser.parse(JsonSource.parse("run-556.json", otherRun.getBytes()),
+                List.of(source("jobs-555-attempt-1.json"))))
+                .hasMessageStartingWith("jobs-555-attempt-1.json: jobs[0].run_id: is job ")
+                .hasMessageEndingWith(" of run 555 attempt 1, but run-556.json is run 556 attempt 1; pass the jobs of the "
+                        + "same run: GET /repos/{owner}/{repo}/actions/runs/556/attempts/1/jobs");
+    }
 }

@@ -1,8 +1,10 @@
 package io.shipwatch.pipeline;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipwatch.core.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -74,5 +76,16 @@ class GitLabPipelineParserTest {
 
         assertThatThrownBy(() -> GitLabPipelineParser.parse(source("pipeline-4242.json"), List.of(notArray)))
                 .hasMessage("jobs.json:1: is not a JSON array of jobs; save GET /projects/:id/pipelines/:pipeline_id/jobs unchanged");
+    }
+
+    @Test
+    void jobsOfAnotherPipelineAreRefusedNamingBothFilesAndIds() {
+        String other = source("pipeline-4242.json").root().toString().replace("\"id\":4242", "\"id\":4243").replace("/pipelines/4242", "/pipelines/4243");
+        JsonSource pipeline = JsonSource.parse("pipeline-4243.json", other.getBytes(UTF_8));
+
+        assertThatThrownBy(() -> GitLabPipelineParser.parse(pipeline, List.of(source("jobs-4242.json"))))
+                .isInstanceOf(InputException.class)
+                .hasMessage("jobs-4242.json: [0].pipeline.id: is job 9901 of pipeline 4242, but pipeline-4243.json is "
+                        + "pipeline 4243; pass the jobs of the same pipeline: GET /projects/:id/pipelines/4243/jobs");
     }
 }

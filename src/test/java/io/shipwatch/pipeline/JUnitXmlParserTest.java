@@ -1,12 +1,15 @@
 package io.shipwatch.pipeline;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipwatch.core.InputException;
 import io.shipwatch.pipeline.TestReport.Outcome;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,7 +21,9 @@ class JUnitXmlParserTest {
 
     static TestReport report(String file) {
         try (InputStream in = JUnitXmlParserTest.class.getResourceAsStream("/pipeline/junit/" + file)) {
-            return JUnitXmlParser.parse(file, in);
+            return JUnitXmlParser.parse(file, in, w -> {
+                throw new AssertionError("unexpected warning: " + w);
+            });
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -74,8 +79,27 @@ class JUnitXmlParserTest {
     }
 
     @Test
+    void aNegativeTimeCountsAsZeroWithAWarningNamingFileAndLine() {
+        String xml = """
+                <testsuite name="com.acme.ClockTest" time="-0.002">
+                  <testcase name="ok" classname="com.acme.ClockTest" time="0.25"/>
+                  <testcase name="stepped" classname="com.acme.ClockTest" time="-1.5"/>
+                </testsuite>
+                """;
+        List<String> warnings = new ArrayList<>();
+
+        TestReport r = JUnitXmlParser.parse("TEST-clock.xml", new ByteArrayInputStream(xml.getBytes(UTF_8)), warnings::add);
+
+        assertThat(r.suites().get(0).durationNanos()).isZero();
+        assertThat(r.suites().get(0).cases()).extracting(TestReport.Case::durationNanos).containsExactly(250 * MS, 0L);
+        assertThat(warnings).containsExactly(
+                "warning: TEST-clock.xml:1: <testsuite> has time='-0.002', counted as 0",
+                "warning: TEST-clock.xml:3: <testcase> has time='-1.5', counted as 0");
+    }
+
+    @Test
     void anotherXmlDocumentIsRefused() {
-        assertThatThrownBy(() -> JUnitXmlParser.parse("pom.xml", new java.io.ByteArrayInputStream("<project/>".getBytes())))
+        assertThatThrownBy(() -> JUnitXmlParser.parse("pom.xml", new ByteArrayInputStream("<project/>".getBytes()), w -> { }))
                 .hasMessage("pom.xml:1: the root element is <project>, not <testsuite> or <testsuites>; pass a JUnit XML report");
     }
 

@@ -118,6 +118,39 @@ class WebhookParsersTest {
     }
 
     @Test
+    void alertmanagerBefore019WithoutFingerprintOrAlertStatusPairsFiringAndResolvedByTheLabelsFingerprint() throws IOException {
+        String old = """
+                {"version": "4", "status": "%s", "receiver": "shipwatch", "groupKey": "{}:{}",
+                 "alerts": [{"labels": {"alertname": "HighErrorRatio", "service": "checkout", "severity": "page"},
+                             "annotations": {}, "startsAt": "2026-11-12T10:20:00Z", "endsAt": "%s"}]}
+                """;
+        var firing = (WebhookEvent.IncidentUpdate) AlertmanagerWebhookParser.parse(
+                Json.mapper().readTree(old.formatted("firing", "0001-01-01T00:00:00Z"))).get(0);
+        var resolved = (WebhookEvent.IncidentUpdate) AlertmanagerWebhookParser.parse(
+                Json.mapper().readTree(old.formatted("resolved", "2026-11-12T11:05:00Z"))).get(0);
+
+        String fingerprint = AlertmanagerWebhookParser.fingerprint(Json.mapper().readTree(
+                "{\"alertname\": \"HighErrorRatio\", \"service\": \"checkout\", \"severity\": \"page\"}"));
+        assertThat(firing.externalId()).isEqualTo(fingerprint + "@2026-11-12T10:20:00Z");
+        assertThat(firing.resolvedAt()).isNull();
+        assertThat(resolved.externalId()).isEqualTo(firing.externalId());
+        assertThat(resolved.resolvedAt()).isEqualTo(Instant.parse("2026-11-12T11:05:00Z"));
+    }
+
+    @Test
+    void alertmanagerFingerprintIsPrometheusLabelSetFingerprint() throws IOException {
+        // prometheus/common model/signature_test.go: 5799056148416392346
+        assertThat(AlertmanagerWebhookParser.fingerprint(Json.mapper().readTree(
+                "{\"name\": \"garland, briggs\", \"fear\": \"love is not enough\"}")))
+                .isEqualTo(Long.toHexString(5799056148416392346L));
+        // an alert Alertmanager sent (zulip's alertmanager webhook fixture) with fingerprint a1bc48475b20e73d
+        assertThat(AlertmanagerWebhookParser.fingerprint(Json.mapper().readTree(
+                "{\"alertname\": \"High CPU Temperature\", \"host\": \"andromeda\", \"severity\": \"critical\"}")))
+                .isEqualTo("a1bc48475b20e73d");
+        assertThat(AlertmanagerWebhookParser.fingerprint(null)).isEqualTo("cbf29ce484222325");
+    }
+
+    @Test
     void alertmanagerBadTimeNamesTheAlert() {
         assertThatThrownBy(() -> AlertmanagerWebhookParser.parse(fixture("alertmanager/bad-startsAt.json")))
                 .hasMessage("alerts[0].startsAt: 'yesterday' is not a time; send Alertmanager's webhook payload "
