@@ -36,11 +36,13 @@ final class DemoCommand implements Runnable {
         ShipwatchServer server = new ShipwatchServer(settings, clock, graphs);
         int count = demo.load(server.markers());
         demo.loadIncident(server.dora());
+        int runs = demo.loadPipelines(server.pipelines());
+        int loadTests = demo.loadLoadTests(server.loadTests());
         System.out.println("Shipwatch demo: " + count + " demo deployments of " + String.join(", ", DemoData.SERVICES)
-                + " (tagged demo=true).");
+                + " (tagged demo=true), " + runs + " pipeline runs and " + loadTests + " load-test runs.");
         ServerCommand.serve(server, settings, () -> System.out.println("Open http://127.0.0.1:" + server.port()
                 + "/?service=" + DemoData.BAD_SERVICE + " to see the bad release, its error spike and its rollback, "
-                + "and /?page=dora for the DORA metrics."));
+                + "/?page=dora for the DORA metrics, /pipelines.html for CI runs and /?loadtest=checkout&scenario=peak for load tests."));
     }
 
     private static void deleteDemoFiles() {

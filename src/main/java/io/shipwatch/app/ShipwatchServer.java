@@ -11,6 +11,7 @@ import io.shipwatch.http.LoadTestRoutes;
 import io.shipwatch.http.OtlpRoutes;
 import io.shipwatch.http.PipelineRoutes;
 import io.shipwatch.http.WebhookRoutes;
+import io.shipwatch.loadtest.LoadTestRunStore;
 import io.shipwatch.markers.DeliveryWorker;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
@@ -40,6 +41,7 @@ public final class ShipwatchServer implements AutoCloseable {
     private final MarkerService markers;
     private final DoraService dora;
     private final PipelineService pipelines;
+    private final JdbcLoadTestRunStore loadTests;
     private int port;
 
     /** Opens the database (migrating it) and wires everything; nothing listens until {@link #start()}. */
@@ -71,6 +73,7 @@ public final class ShipwatchServer implements AutoCloseable {
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
         pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
+        loadTests = new JdbcLoadTestRunStore(database);
         JdbcGateRunStore gateRuns = new JdbcGateRunStore(database);
         List<ChangeFailureSource> sources = new ArrayList<>(failureSources);
         sources.add(new GateFailures(gateRuns)); // gates that failed after a release are change failures
@@ -88,7 +91,7 @@ public final class ShipwatchServer implements AutoCloseable {
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
                 new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
-                new LoadTestRoutes(new JdbcLoadTestRunStore(database)));
+                new LoadTestRoutes(loadTests));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */
@@ -108,6 +111,14 @@ public final class ShipwatchServer implements AutoCloseable {
 
     public MarkerService markers() {
         return markers;
+    }
+
+    public PipelineService pipelines() {
+        return pipelines;
+    }
+
+    public LoadTestRunStore loadTests() {
+        return loadTests;
     }
 
     /** A name for this server's delivery leases: host and a random part, so two servers on one host differ. */
