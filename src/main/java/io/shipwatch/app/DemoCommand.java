@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code shipwatch demo}: a server on a fresh SQLite file, filled with a labelled demo, graphs from demo data. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts a local server filled with a demo: four services, 60 days of deployments, and a bad "
-                + "checkout release two hours ago whose error spike ends with its rollback.",
+                + "checkout release two hours ago whose error spike ends with its rollback; the CI runs that "
+                + "built those commits; and load tests of the last 12 builds, where the bad release failed.",
                 "Graphs come from built-in synthetic series (labelled demo data). The demo lives in its own file, "
                         + ".shipwatch/demo.db, made afresh on every start; your real store is not touched."})
 final class DemoCommand implements Runnable {
