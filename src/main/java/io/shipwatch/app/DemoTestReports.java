@@ -13,8 +13,14 @@ import java.util.Random;
  * test spans have exactly the shape {@code shipwatch pipeline import junit} gives.
  */
 final class DemoTestReports {
-    /** One test class: its name, how many cases, and their typical duration. */
-    record TestClass(String name, int cases, double meanSeconds) {
+    /**
+     * One test class: its name, how many cases, their typical duration, and for a parameterised test its method
+     * (one case runs every row; several report a case per row, as JUnit 5 does), else null.
+     */
+    record TestClass(String name, int cases, double meanSeconds, String method) {
+        TestClass(String name, int cases, double meanSeconds) {
+            this(name, cases, meanSeconds, null);
+        }
     }
 
     /** How the flaky test ended in one run: passed, passed on a rerun, or failed every rerun. */
@@ -34,7 +40,8 @@ final class DemoTestReports {
             double total = 0;
             int failures = 0;
             for (int i = 0; i < c.cases(); i++) {
-                double seconds = c.meanSeconds() * (0.5 + random.nextDouble());
+                double spread = c.cases() == 1 ? 0.2 : 1.0; // a lone long test varies less than a short one
+                double seconds = c.meanSeconds() * (1 - spread / 2 + spread * random.nextDouble());
                 total += seconds;
                 boolean flakyCase = c.name().equals(FLAKY_CLASS) && i == 0;
                 String name = flakyCase ? FLAKY_CASE : caseName(c, i);
@@ -61,10 +68,10 @@ final class DemoTestReports {
         return JUnitXmlParser.parse(source, new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Parameterised classes name cases as JUnit 5 does: method, then the invocation index. */
+    /** Parameterised tests name cases as JUnit 5 does (method, then the row's index); others get made-up names. */
     private static String caseName(TestClass c, int i) {
-        if (c.cases() > 100) {
-            return "appliesPricingRule(PricingCase)[" + (i + 1) + "]";
+        if (c.method() != null) {
+            return c.cases() == 1 ? c.method() : c.method() + "(PricingCase)[" + (i + 1) + "]";
         }
         return VERBS.get(i % VERBS.size()) + OBJECTS.get((i / VERBS.size() + c.name().length()) % OBJECTS.size());
     }

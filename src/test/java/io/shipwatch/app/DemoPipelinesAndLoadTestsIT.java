@@ -80,9 +80,14 @@ class DemoPipelinesAndLoadTestsIT {
         assertThat(compile.hasNonNull("slowerSince")).as(compile.toString()).isTrue();
         assertThat(compile.get("slowdownMillis").asDouble()).isGreaterThan(30_000);
         assertThat(compile.get("failureRate").asDouble()).isPositive(); // the branch that did not compile
-        for (String steady : List.of("build / checkout", "package / docker build", "integration / start services")) {
-            assertThat(step(steps, steady).hasNonNull("slowerSince")).as(steady).isFalse();
-        }
+        List<String> flagged = new ArrayList<>();
+        steps.forEach(s -> {
+            if (s.hasNonNull("slowerSince")) {
+                flagged.add(s.get("name").asText());
+            }
+        });
+        // the build job is slower by its compile step; every other step keeps its pace
+        assertThat(flagged).containsExactlyInAnyOrder("build", DemoPipelines.SLOWED_STEP);
     }
 
     @Test
