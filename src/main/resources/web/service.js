@@ -157,7 +157,8 @@ function panelNode(panel, index) {
   }, head, ...body);
   if (panel.error) {
     const error = h('div', { class: 'panel-error', role: 'alert', 'data-testid': 'panel-error' },
-      h('strong', {}, 'The metrics backend did not answer this graph. '), panel.error);
+      h('strong', {}, panel.status === 'unconfigured' ? 'No metrics backend configured. '
+        : 'The metrics backend did not answer this graph. '), panel.error);
     return { node: section(error), chart: null, legend };
   }
   const chart = h('div', { class: 'chart', 'data-testid': `chart-${panel.id}` });

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code shipwatch demo}: a server on a fresh SQLite file, filled with a labelled demo, graphs from demo data. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts a local server filled with a demo: four services, 60 days of deployments, and a bad "
-                + "checkout release two hours ago whose error spike ends with its rollback.",
+                + "checkout release two hours ago whose error spike ends with its rollback; the CI runs that "
+                + "built those commits; and load tests of the last 12 builds, where the bad release failed.",
                 "Graphs come from built-in synthetic series (labelled demo data). The demo lives in its own file, "
                         + ".shipwatch/demo.db, made afresh on every start; your real store is not touched."})
 final class DemoCommand implements Runnable {
@@ -37,11 +38,14 @@ final class DemoCommand implements Runnable {
         int count = demo.load(server.markers());
         demo.loadIncident(server.dora());
         demo.loadGates(server);
+        int runs = demo.loadPipelines(server.pipelines());
+        int loadTests = demo.loadLoadTests(server.loadTests());
         System.out.println("Shipwatch demo: " + count + " demo deployments of " + String.join(", ", DemoData.SERVICES)
-                + " (tagged demo=true).");
+                + " (tagged demo=true), " + runs + " pipeline runs and " + loadTests + " load-test runs.");
         ServerCommand.serve(server, settings, () -> System.out.println("Open http://127.0.0.1:" + server.port()
                 + "/?service=" + DemoData.BAD_SERVICE + " to see the bad release, its error spike and its rollback, "
-                + "/?page=verdicts for its gate and canary verdicts, and /?page=dora for the DORA metrics."));
+                + "/?page=verdicts for gate and canary verdicts, /?page=dora for the DORA metrics, /pipelines.html for CI runs "
+                + "and /?loadtest=checkout&scenario=peak for load tests."));
     }
 
     private static void deleteDemoFiles() {

@@ -2,12 +2,14 @@ package io.shipwatch.app;
 
 import io.shipwatch.dora.DoraService;
 import io.shipwatch.dora.Incident;
+import io.shipwatch.loadtest.LoadTestRunStore;
 import io.shipwatch.markers.Commit;
 import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.DeploymentChange;
 import io.shipwatch.markers.DeploymentKind;
 import io.shipwatch.markers.DeploymentStatus;
 import io.shipwatch.markers.MarkerService;
+import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.providers.demo.DemoProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,8 @@ final class DemoData {
 
     private final Instant now;
     private final Random random = new Random(20261126L);
+    private final List<Deployment> deployments = new ArrayList<>();
+    private String badVersion;
 
     DemoData(Instant now) {
         this.now = now.truncatedTo(ChronoUnit.MINUTES);
@@ -60,6 +64,16 @@ final class DemoData {
     /** Records gate results and canary analyses of the recent releases (after {@link #load}); returns how many. */
     int loadGates(ShipwatchServer server) {
         return new DemoGates(now, BAD_SERVICE).load(server.markers(), SERVICES, server.gateRuns(), server.canaries());
+    }
+
+    /** Records the CI runs that built the deployed commits (after {@link #load}); returns how many runs. */
+    int loadPipelines(PipelineService pipelines) {
+        return new DemoPipelines().load(pipelines, deployments);
+    }
+
+    /** Records load tests of the deployed builds (after {@link #load}); returns how many runs. */
+    int loadLoadTests(LoadTestRunStore loadTests) {
+        return new DemoLoadTests(badVersion).load(loadTests, deployments);
     }
 
     /** Records the whole history through the marker service; returns how many deployments were recorded. */
@@ -98,6 +112,7 @@ final class DemoData {
     private int loadBadRelease(MarkerService markers, int lastMinor) {
         String good = "2." + (lastMinor + 1) + ".0";
         String bad = "2." + (lastMinor + 2) + ".0";
+        badVersion = bad;
         record(markers, BAD_SERVICE, "production", good, DeploymentStatus.SUCCEEDED,
                 badReleaseAt().minus(Duration.ofHours(20)), 4);
         Deployment badRelease = record(markers, BAD_SERVICE, "production", bad, DeploymentStatus.SUCCEEDED,
@@ -124,10 +139,13 @@ final class DemoData {
         for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
             commits.add(new Commit(i == 0 ? sha : sha(), startedAt.minus(Duration.ofMinutes(30 + random.nextInt(2000)))));
         }
+        String runId = String.valueOf(10_000 + random.nextInt(90_000));
         Deployment draft = new Deployment(null, service, env, version, status, startedAt, finishedAt, sha,
-                "https://git.example.com/demo/" + service, commits, String.valueOf(10_000 + random.nextInt(90_000)),
-                null, "demo-bot", "demo data", Map.of("demo", "true"), null, null, null, kind, null);
-        return markers.record(draft).deployment();
+                DemoPipelines.repository(service), commits, runId, DemoPipelines.runUrl(service, runId), "demo-bot",
+                "demo data", Map.of("demo", "true"), null, null, null, kind, null);
+        Deployment recorded = markers.record(draft).deployment();
+        deployments.add(recorded);
+        return recorded;
     }
 
     private String sha() {

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * The one place that knows the concrete metrics providers: builds the configured one from {@code metrics:}, with
- * the graph panels drawn under the markers. No provider configured means the demo provider's synthetic series.
+ * the graph panels drawn under the markers. No provider configured means panels that say so; synthetic series come
+ * only from {@code type: demo} (and {@code shipwatch demo}), labelled demo data.
  */
 final class MetricsProviders {
     static final List<String> KNOWN = List.of("prometheus", "demo");
@@ -33,8 +34,13 @@ final class MetricsProviders {
 
     static ServiceGraphs graphs(Config.MetricsSection section) {
         Config.ProviderSection p = section.provider();
-        String type = p == null || p.type() == null ? "demo" : p.type().toLowerCase(Locale.ROOT);
+        if (p != null && (p.type() == null || p.type().isBlank())) {
+            throw new InputException("metrics.provider.type", "is missing", "known providers: "
+                    + String.join(", ", KNOWN));
+        }
+        String type = p == null ? "none" : p.type().toLowerCase(Locale.ROOT);
         MetricsProvider provider = switch (type) {
+            case "none" -> null; // panels say no backend is configured: a real server never draws made-up series
             case "prometheus" -> prometheus(p);
             case "demo" -> new DemoProvider(List.of());
             default -> throw new InputException("metrics.provider.type", "unknown provider '" + p.type() + "'",
@@ -49,7 +55,8 @@ final class MetricsProviders {
                 perService.put(service, panels(s.panels(), "metrics.services." + service + ".panels"));
             }
         });
-        return new ServiceGraphs(provider, defaults, perService);
+        return provider == null ? ServiceGraphs.unconfigured(defaults, perService)
+                : new ServiceGraphs(provider, defaults, perService);
     }
 
     private static MetricsProvider prometheus(Config.ProviderSection p) {

@@ -51,9 +51,14 @@ final class ServerCommand implements Runnable {
             throw new io.shipwatch.core.InputException(gates != null ? "--gates" : "SHIPWATCH_GATES", "no directory "
                     + gatesDir, "give a directory of gate specs named NAME.yaml");
         }
-        ShipwatchServer server = new ShipwatchServer(settings, Clock.systemUTC(),
-                MetricsProviders.graphs(settings.config().metrics()), java.util.List.of(), gatesDir);
-        serve(server, settings, () -> { });
+        io.shipwatch.graphs.ServiceGraphs graphs = MetricsProviders.graphs(settings.config().metrics());
+        ShipwatchServer server = new ShipwatchServer(settings, Clock.systemUTC(), graphs, java.util.List.of(), gatesDir);
+        serve(server, settings, () -> {
+            if (graphs.providerType().equals("none")) {
+                LOG.info("No metrics backend configured: service graphs say so. Add metrics.provider to --config "
+                        + "to draw them.");
+            }
+        });
     }
 
     /** Starts the server, says where it listens, and blocks until the process is stopped. */

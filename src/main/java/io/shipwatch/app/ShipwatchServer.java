@@ -13,6 +13,7 @@ import io.shipwatch.http.OtlpRoutes;
 import io.shipwatch.http.PipelineRoutes;
 import io.shipwatch.http.VerdictRoutes;
 import io.shipwatch.http.WebhookRoutes;
+import io.shipwatch.loadtest.LoadTestRunStore;
 import io.shipwatch.markers.DeliveryWorker;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
@@ -45,6 +46,7 @@ public final class ShipwatchServer implements AutoCloseable {
     private final PipelineService pipelines;
     private final JdbcGateRunStore gateRuns;
     private final JdbcCanaryAnalysisStore canaries;
+    private final JdbcLoadTestRunStore loadTests;
     private int port;
 
     /** Opens the database (migrating it) and wires everything; nothing listens until {@link #start()}. */
@@ -78,6 +80,7 @@ public final class ShipwatchServer implements AutoCloseable {
         pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
         gateRuns = new JdbcGateRunStore(database);
         canaries = new JdbcCanaryAnalysisStore(database);
+        loadTests = new JdbcLoadTestRunStore(database);
         List<ChangeFailureSource> sources = new ArrayList<>(failureSources);
         sources.add(new GateFailures(gateRuns)); // gates that failed after a release are change failures
         dora = DoraSetup.service(settings.config().dora(), database, store, sources, clock);
@@ -105,7 +108,7 @@ public final class ShipwatchServer implements AutoCloseable {
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
                 new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
                 new VerdictRoutes(gateRuns, canaries),
-                new LoadTestRoutes(new JdbcLoadTestRunStore(database)),
+                new LoadTestRoutes(loadTests),
                 new DownloadRoutes(DownloadRoutes.runningJar(ShipwatchServer.class)));
     }
 
@@ -136,6 +139,16 @@ public final class ShipwatchServer implements AutoCloseable {
     /** The stored canary analyses (the demo fills them). */
     public JdbcCanaryAnalysisStore canaries() {
         return canaries;
+    }
+
+    /** The pipeline runs (the demo fills them). */
+    public PipelineService pipelines() {
+        return pipelines;
+    }
+
+    /** The stored load-test runs (the demo fills them). */
+    public LoadTestRunStore loadTests() {
+        return loadTests;
     }
 
     /** A name for this server's delivery leases: host and a random part, so two servers on one host differ. */

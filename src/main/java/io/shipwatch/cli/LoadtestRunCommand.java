@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "goes to stderr), reads --results, and asks the server for the service's own metrics over the "
                 + "window (its graph panels: with Prometheus configured, request rate, error ratio and p95, or the "
                 + "panels you configured, such as CPU and memory). Both are compared with the baseline's run, as "
-                + "'loadtest compare' does, and the run is recorded with its verdict.",
+                + "'loadtest compare' does, and the run is recorded with its verdict. Service metrics are only "
+                + "judged from a real metrics backend, never from demo or missing data (see --service-metrics).",
                 "Example: shipwatch loadtest run --service checkout --scenario smoke --version 2.1.0 "
                         + "--results out.json -- k6 run --out json=out.json smoke.js"})
 final class LoadtestRunCommand implements Callable<Integer> {
@@ -61,6 +62,12 @@ final class LoadtestRunCommand implements Callable<Integer> {
     @Option(names = "--environment", paramLabel = "ENV", description = "The environment under test, for its metrics.")
     String environment;
 
+    @Option(names = "--service-metrics", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto: compare the service's metrics when the server has a metrics backend, else say so and "
+                    + "judge the load-test results alone; required: exit 2 before the test when it has none; off: "
+                    + "judge the load-test results alone. Default: ${DEFAULT-VALUE}.")
+    String serviceMetrics;
+
     @Mixin
     FormatOption format = new FormatOption();
 
@@ -78,12 +85,16 @@ final class LoadtestRunCommand implements Callable<Integer> {
         Problems problems = new Problems();
         run.validate(problems, true);
         ApiClient client = server.client(parent.env(), problems);
+        if (!List.of("auto", "required", "off").contains(serviceMetrics)) {
+            problems.add("--service-metrics", "'" + serviceMetrics + "' is not a mode", "use auto, required or off");
+        }
         problems.throwIfAny();
         List<Rule> rules = verdict.rules();
         BaselineSpec baselineSpec = BaselineSpec.parse(baseline, "--baseline");
         String fmt = format.format();
         String ts = format.timestampFormat();
 
+        boolean measure = !serviceMetrics.equals("off") && hasMetricsBackend(client);
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         int exit = runCommand();
         Instant ended = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
@@ -94,10 +105,34 @@ final class LoadtestRunCommand implements Callable<Integer> {
             throw exit == 0 ? e : new InputException("--", "'" + command.get(0) + "' exited with " + exit
                     + " and " + e.getMessage(), "check the command's output above");
         }
-        List<ServiceMetric> metrics = serviceMetrics(client, started, ended);
+        List<ServiceMetric> metrics = measure ? serviceMetrics(client, started, ended) : List.of();
         LoadtestServer api = new LoadtestServer(client);
         return verdict.print(api.judge(baselineSpec, run, result, metrics, rules, verdict.confidence,
                 verdict.noPromote), spec.commandLine().getOut());
+    }
+
+    /**
+     * Whether the server's graphs come from a real metrics backend, asked before the test so that {@code required}
+     * fails before any load is sent. Demo series and unconfigured panels are never judged.
+     */
+    private boolean hasMetricsBackend(ApiClient client) throws ApiException {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonNode answer = client.get(metricsPath(to.minusSeconds(MIN_WINDOW_SECONDS), to));
+        String provider = answer.path("provider").asText("none");
+        if (!provider.equals("none") && !provider.equals("demo")) {
+            return true;
+        }
+        String why = provider.equals("demo") ? "only has demo data (metrics.provider type demo)"
+                : "has no metrics backend configured (metrics.provider in its config file)";
+        if (serviceMetrics.equals("required")) {
+            throw new InputException("--service-metrics", "required, but the server " + client.server() + " " + why,
+                    "configure a metrics backend on the server, or use --service-metrics auto");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("shipwatch loadtest run: the server " + why + "; judging the load-test results alone, without "
+                + "the service's metrics");
+        err.flush();
+        return false;
     }
 
     /** Runs the command with this terminal's stdin; its stdout goes to our stderr, so stdout holds only the verdict. */
@@ -134,11 +169,8 @@ final class LoadtestRunCommand implements Callable<Integer> {
     private List<ServiceMetric> serviceMetrics(ApiClient client, Instant testStart, Instant to) throws ApiException {
         Instant from = testStart.isAfter(to.minusSeconds(MIN_WINDOW_SECONDS)) ? to.minusSeconds(MIN_WINDOW_SECONDS)
                 : testStart;
-        String path = "/api/v1/services/" + URLEncoder.encode(run.service, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/metrics?from=" + from + "&to=" + to
-                + (environment == null ? "" : "&environment=" + URLEncoder.encode(environment, StandardCharsets.UTF_8));
         List<ServiceMetric> metrics = new ArrayList<>();
-        for (JsonNode panel : client.get(path).path("panels")) {
+        for (JsonNode panel : client.get(metricsPath(from, to)).path("panels")) {
             double sum = 0;
             double max = Double.NEGATIVE_INFINITY;
             int n = 0;
@@ -156,5 +188,11 @@ final class LoadtestRunCommand implements Callable<Integer> {
                     panel.hasNonNull("error") ? panel.path("error").asText() : null));
         }
         return metrics;
+    }
+
+    private String metricsPath(Instant from, Instant to) {
+        return "/api/v1/services/" + URLEncoder.encode(run.service, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/metrics?from=" + from + "&to=" + to
+                + (environment == null ? "" : "&environment=" + URLEncoder.encode(environment, StandardCharsets.UTF_8));
     }
 }

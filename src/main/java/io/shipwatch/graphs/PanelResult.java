@@ -2,7 +2,27 @@ package io.shipwatch.graphs;
 
 import io.shipwatch.providers.Series;
 import java.util.List;
+import java.util.Locale;
 
-/** A panel's data for one window: its series, or the reason the backend gave none (then series is empty). */
-public record PanelResult(String id, String title, String unit, String query, List<Series> series, String error) {
+/**
+ * A panel's data for one window: its series, or the reason there are none (then series is empty), and which of the
+ * two: drawn, the backend failed, or no backend is configured at all.
+ */
+public record PanelResult(String id, String title, String unit, String query, List<Series> series, String error,
+                          Status status) {
+
+    /** Whether the panel could be drawn; {@code UNCONFIGURED} means no query was sent anywhere. */
+    public enum Status {
+        OK, ERROR, UNCONFIGURED;
+
+        /** The lower-case name used in JSON. */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A panel the backend answered ({@code error} null) or failed to answer. */
+    public PanelResult(String id, String title, String unit, String query, List<Series> series, String error) {
+        this(id, title, unit, query, series, error, error == null ? Status.OK : Status.ERROR);
+    }
 }

@@ -33,18 +33,37 @@ public final class ServiceGraphs {
             new Panel("error_ratio", "Error ratio (demo data)", "ratio", "error_ratio{service=\"{{service}}\"}"),
             new Panel("latency_p95", "p95 latency (demo data)", "s", "latency_p95_seconds{service=\"{{service}}\"}"));
 
+    /** What a panel says when the server has no metrics backend: what to configure, in one line. */
+    public static final String NO_BACKEND = "no metrics backend configured: add metrics.provider to the server's "
+            + "config file, such as metrics: {provider: {type: prometheus, url: http://prometheus:9090}} in "
+            + "shipwatch.yaml, and start it with --config shipwatch.yaml";
+
     private final MetricsProvider provider;
     private final List<Panel> defaults;
     private final Map<String, List<Panel>> perService;
 
+    /** Graphs from {@code provider}; {@link #unconfigured} when the server has none. */
     public ServiceGraphs(MetricsProvider provider, List<Panel> defaults, Map<String, List<Panel>> perService) {
+        this(defaults, perService, java.util.Objects.requireNonNull(provider, "provider; use unconfigured()"));
+    }
+
+    private ServiceGraphs(List<Panel> defaults, Map<String, List<Panel>> perService, MetricsProvider provider) {
         this.provider = provider;
         this.defaults = List.copyOf(defaults);
         this.perService = Map.copyOf(perService);
     }
 
+    /**
+     * Graphs of a server without a metrics backend: every panel says so and how to add one. No series are made up,
+     * so nothing (a page, a load-test verdict) can mistake synthetic data for the service's.
+     */
+    public static ServiceGraphs unconfigured(List<Panel> defaults, Map<String, List<Panel>> perService) {
+        return new ServiceGraphs(defaults, perService, null);
+    }
+
+    /** The backend's type, such as prometheus or demo; "none" when no backend is configured. */
     public String providerType() {
-        return provider.type();
+        return provider == null ? "none" : provider.type();
     }
 
     /** The panels of a service: its own where configured, the defaults otherwise. */
@@ -58,6 +77,11 @@ public final class ServiceGraphs {
         List<PanelResult> results = new ArrayList<>();
         for (Panel panel : panels(service)) {
             String query = panel.queryFor(service, environment);
+            if (provider == null) {
+                results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query, List.of(), NO_BACKEND,
+                        PanelResult.Status.UNCONFIGURED));
+                continue;
+            }
             try {
                 results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query,
                         provider.queryRange(query, window, step), null));

@@ -60,6 +60,7 @@ final class ServiceRoutes {
         body.put("service", service);
         body.put("provider", graphs.providerType());
         body.put("demo", "demo".equals(graphs.providerType()));
+        body.put("configured", !"none".equals(graphs.providerType()));
         body.put("from", from);
         body.put("to", to);
         List<Map<String, Object>> out = new ArrayList<>();
@@ -71,6 +72,7 @@ final class ServiceRoutes {
             panel.put("query", p.query());
             panel.put("series", p.series().stream().map(ServiceRoutes::series).toList());
             panel.put("error", p.error());
+            panel.put("status", p.status().wireName());
             out.add(panel);
         }
         body.put("panels", out);

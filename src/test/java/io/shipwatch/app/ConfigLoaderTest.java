@@ -53,6 +53,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void providerWithoutATypeIsRefusedRatherThanLeftUnconfigured() {
+        Config c = ConfigLoader.parse("metrics:\n  provider: {url: 'http://prometheus:9090'}\n", "s.yaml");
+        assertThatThrownBy(() -> MetricsProviders.graphs(c.metrics()))
+                .hasMessage("metrics.provider.type: is missing; known providers: prometheus, demo");
+    }
+
+    @Test
+    void noProviderMeansUnconfiguredGraphsNotDemoSeries() {
+        assertThat(MetricsProviders.graphs(Config.empty().metrics()).providerType()).isEqualTo("none");
+        Config demo = ConfigLoader.parse("metrics:\n  provider: {type: demo}\n", "s.yaml");
+        assertThat(MetricsProviders.graphs(demo.metrics()).providerType()).isEqualTo("demo");
+    }
+
+    @Test
     void unknownProviderListsTheKnownOnes() {
         Config c = ConfigLoader.parse("metrics:\n  provider: {type: promethus, url: 'http://x'}\n", "s.yaml");
         assertThatThrownBy(() -> MetricsProviders.graphs(c.metrics()))

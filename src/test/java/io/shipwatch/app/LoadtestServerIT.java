@@ -12,7 +12,11 @@ import io.shipwatch.loadtest.LoadTestResult;
 import io.shipwatch.loadtest.LoadTestRun;
 import io.shipwatch.loadtest.LoadTestRunJson;
 import io.shipwatch.loadtest.RunStatus;
+import io.shipwatch.testing.DemoService;
 import io.shipwatch.testing.Http;
+import io.shipwatch.testing.PrometheusServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -51,6 +55,29 @@ class LoadtestServerIT {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    /** The server again on the same database, with {@code yaml} as its config file. */
+    private void restart(String yaml) {
+        server.close();
+        ServerSettings settings = ServerSettings.resolve(0, null, "jdbc:sqlite:" + dir.resolve("lt.db"),
+                ConfigLoader.parse(yaml, "shipwatch.yaml"), Map.of());
+        server = new ShipwatchServer(settings, Clock.systemUTC());
+        base = "http://127.0.0.1:" + server.start();
+    }
+
+    /** Waits until Prometheus has 20 s of the service, so every point of the 30 s test window has a rate. */
+    private static void awaitScraped(PrometheusServer prometheus) throws InterruptedException {
+        String query = URLEncoder.encode("count_over_time(demo_http_requests_total{code=\"200\"}[1m]) >= 20",
+                StandardCharsets.UTF_8);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (Http.get(prometheus.url() + "/api/v1/query?query=" + query).json().path("data").path("result").size() > 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Prometheus did not scrape the service: " + prometheus.log());
     }
 
     private int run(String... args) {
@@ -179,34 +206,89 @@ class LoadtestServerIT {
     }
 
     @Test
-    void runWrapsTheToolAndComparesTheServiceMetricsToo() {
-        String v1 = jtl("tool-v1.jtl", 1, null, 0);
-        String v2 = jtl("tool-v2.jtl", 2, null, 0);
+    void runWrapsTheToolAndComparesTheServiceMetricsFromARealBackend() throws Exception {
+        try (DemoService checkout = DemoService.start("checkout", "v1", 0.01, 0.050, 1);
+             PrometheusServer prometheus = PrometheusServer.builder().scrape("checkout", checkout.metricsUrl()).start()) {
+            restart("""
+                    metrics:
+                      provider: {type: prometheus, url: "%s"}
+                      panels:
+                        - {id: request_rate, title: Request rate, unit: req/s, query: 'sum(rate(demo_http_requests_total{service="{{service}}"}[30s]))'}
+                        - {id: errors, title: Errors, unit: req/s, query: 'sum(rate(demo_http_requests_total{service="{{service}}",code="500"}[30s]))'}
+                    """.formatted(prometheus.url()));
+            awaitScraped(prometheus);
+            String v1 = jtl("tool-v1.jtl", 1, null, 0);
+            String v2 = jtl("tool-v2.jtl", 2, null, 0);
+            String results = dir.resolve("results.jtl").toString();
+            String[] scope = {"--service", "checkout", "--scenario", "smoke", "--results", results};
+
+            assertThat(run(concat(List.of("run", "--version", "1.0"), concat(List.of(scope), "--", "sh", "-c",
+                    "echo load tool says hello; cp " + v1 + " " + results)))).isEqualTo(0);
+            assertThat(err.toString()).isEqualTo("load tool says hello\n");
+            assertThat(out.toString()).contains("this run becomes the first");
+            JsonNode first = runs("").get(0);
+            assertThat(first.path("serviceMetrics")).extracting(m -> m.path("id").asText())
+                    .containsExactly("request_rate", "errors");
+            assertThat(first.path("serviceMetrics").get(0).path("mean").asDouble()).as(first.toString()).isPositive();
+
+            assertThat(run(concat(List.of("run", "--version", "2.0", "--output", "json"), concat(List.of(scope), "--",
+                    "cp", v2, results)))).isEqualTo(0);
+            JsonNode verdict = parse(out.toString());
+            assertThat(verdict.path("service")).extracting(m -> m.path("id").asText())
+                    .containsExactly("request_rate", "errors");
+            assertThat(verdict.path("service").get(0).path("baseline").isNumber()).isTrue();
+            assertThat(runs("")).hasSize(2);
+        }
+    }
+
+    @Test
+    void runWithoutAMetricsBackendJudgesTheResultsAloneAndSaysSo() {
         String results = dir.resolve("results.jtl").toString();
         String[] scope = {"--service", "checkout", "--scenario", "smoke", "--results", results};
 
-        assertThat(run(concat(List.of("run", "--version", "1.0"), concat(List.of(scope), "--", "sh", "-c",
-                "echo load tool says hello; cp " + v1 + " " + results)))).isEqualTo(0);
-        assertThat(err.toString()).isEqualTo("load tool says hello\n");
-        assertThat(out.toString()).contains("this run becomes the first");
-        JsonNode first = runs("").get(0);
-        assertThat(first.path("serviceMetrics")).extracting(m -> m.path("id").asText())
-                .containsExactly("request_rate", "error_ratio", "latency_p95");
-        assertThat(first.path("serviceMetrics").get(0).path("mean").isNumber()).isTrue();
+        assertThat(run(concat(List.of("run", "--version", "1.0", "--output", "json"), concat(List.of(scope), "--",
+                "cp", jtl("v1.jtl", 1, null, 0), results)))).isEqualTo(0);
+        assertThat(err.toString()).isEqualTo("shipwatch loadtest run: the server has no metrics backend configured "
+                + "(metrics.provider in its config file); judging the load-test results alone, without the service's "
+                + "metrics\n");
+        assertThat(parse(out.toString()).path("service").isMissingNode()).as(out.toString()).isTrue();
+        assertThat(runs("").get(0).path("serviceMetrics")).isEmpty();
+    }
 
-        assertThat(run(concat(List.of("run", "--version", "2.0", "--output", "json"), concat(List.of(scope), "--",
-                "cp", v2, results)))).isEqualTo(0);
-        JsonNode verdict = parse(out.toString());
-        assertThat(verdict.path("service")).extracting(m -> m.path("id").asText())
-                .containsExactly("request_rate", "error_ratio", "latency_p95");
-        assertThat(verdict.path("service").get(0).path("baseline").isNumber()).isTrue();
-        assertThat(runs("")).hasSize(2);
+    @Test
+    void runNeverJudgesDemoSeriesEvenWhenTheServerIsConfiguredWithThem() {
+        restart("metrics:\n  provider: {type: demo}\n");
+        // the demo provider answers every window with made-up series: they must not reach the verdict
+        assertThat(Http.get(base + "/api/v1/services/checkout/metrics").json().path("panels").get(0).path("series"))
+                .isNotEmpty();
+        String results = dir.resolve("results.jtl").toString();
+        String[] scope = {"--service", "checkout", "--scenario", "smoke", "--results", results};
+
+        assertThat(run(concat(List.of("run", "--version", "1.0"), concat(List.of(scope), "--",
+                "cp", jtl("v1.jtl", 1, null, 0), results)))).isEqualTo(0);
+        assertThat(err.toString()).startsWith("shipwatch loadtest run: the server only has demo data");
+        assertThat(runs("").get(0).path("serviceMetrics")).isEmpty();
+    }
+
+    @Test
+    void runThatRequiresServiceMetricsFromAServerWithoutABackendIsExit2BeforeTheTool() {
+        String results = dir.resolve("results.jtl").toString();
+        Path ran = dir.resolve("tool-ran");
+
+        assertThat(run("run", "--service", "checkout", "--scenario", "smoke", "--version", "1", "--results", results,
+                "--service-metrics", "required", "--", "touch", ran.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("--service-metrics: required, but the server " + base + " has no metrics "
+                + "backend configured (metrics.provider in its config file); configure a metrics backend on the "
+                + "server, or use --service-metrics auto\n");
+        assertThat(ran).doesNotExist();
+        assertThat(runs("")).isEmpty();
     }
 
     @Test
     void runThatCannotStartOrWritesNoResultsIsOneLineExit2AndRecordsNothing() {
         String results = dir.resolve("missing.jtl").toString();
-        String[] scope = {"run", "--service", "checkout", "--scenario", "smoke", "--version", "1", "--results", results};
+        String[] scope = {"run", "--service", "checkout", "--scenario", "smoke", "--version", "1", "--results", results,
+            "--service-metrics", "off"};
 
         assertThat(run(concat(List.of(scope), "--", "no-such-load-tool", "x"))).isEqualTo(2);
         assertThat(err.toString()).startsWith("--: cannot run 'no-such-load-tool' (").endsWith(

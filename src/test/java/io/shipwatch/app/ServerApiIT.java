@@ -133,8 +133,28 @@ class ServerApiIT {
     }
 
     @Test
-    void servicesAndTheirGraphsAreServed() {
+    void serverWithoutAMetricsBackendSaysSoOnEveryPanelInsteadOfDrawingMadeUpSeries() {
         start(Config.empty(), Map.of());
+        Http.Response r = Http.get(base + "/api/v1/services/checkout/metrics");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode graphs = r.json();
+        assertThat(graphs.get("provider").asText()).isEqualTo("none");
+        assertThat(graphs.get("configured").asBoolean()).isFalse();
+        assertThat(graphs.get("demo").asBoolean()).isFalse();
+        assertThat(graphs.get("panels")).extracting(p -> p.get("id").asText())
+                .containsExactly("request_rate", "error_ratio", "latency_p95");
+        assertThat(graphs.get("panels")).allSatisfy(p -> {
+            assertThat(p.get("status").asText()).isEqualTo("unconfigured");
+            assertThat(p.get("series")).isEmpty();
+            assertThat(p.get("error").asText()).isEqualTo("no metrics backend configured: add metrics.provider to "
+                    + "the server's config file, such as metrics: {provider: {type: prometheus, url: "
+                    + "http://prometheus:9090}} in shipwatch.yaml, and start it with --config shipwatch.yaml");
+        });
+    }
+
+    @Test
+    void servicesAndTheirGraphsAreServed() {
+        start(ConfigLoader.parse("metrics:\n  provider: {type: demo}\n", "shipwatch.yaml"), Map.of());
         Http.post(base + "/api/v1/deployments", "{\"service\":\"checkout\",\"environment\":\"production\",\"version\":\"1\"}");
         Http.post(base + "/api/v1/deployments", "{\"service\":\"checkout\",\"environment\":\"production\",\"version\":\"2\"}");
         JsonNode services = Http.get(base + "/api/v1/services").json().get("items");
@@ -143,6 +163,8 @@ class ServerApiIT {
 
         JsonNode graphs = Http.get(base + "/api/v1/services/checkout/metrics?from=2026-11-26T08:00:00Z&to=2026-11-26T14:00:00Z").json();
         assertThat(graphs.get("provider").asText()).isEqualTo("demo");
+        assertThat(graphs.get("panels").get(0).get("status").asText()).isEqualTo("ok");
+        assertThat(graphs.get("panels").get(0).get("title").asText()).isEqualTo("Request rate (demo data)");
         assertThat(graphs.get("panels")).extracting(p -> p.get("id").asText())
                 .containsExactly("request_rate", "error_ratio", "latency_p95");
         JsonNode points = graphs.get("panels").get(0).get("series").get(0).get("points");
