@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";

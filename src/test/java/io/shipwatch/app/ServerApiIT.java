@@ -124,6 +124,15 @@ class ServerApiIT {
     }
 
     @Test
+    void requestsJettyRefusesBeforeAnyRouteAreProblemsToo() {
+        start(Config.empty(), Map.of());
+        Http.Response r = Http.get(base + "/api/v1/deployments?service=" + "a".repeat(70_000));
+        assertThat(r.status()).isEqualTo(414);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asText()).contains("URI is too long");
+    }
+
+    @Test
     void oversizedBodyIsRefusedWithAProblem() {
         start(Config.empty(), Map.of());
         String big = "{\"service\":\"a\",\"environment\":\"b\",\"version\":\"1\",\"description\":\"" + "x".repeat(2_000_000) + "\"}";

@@ -22,61 +22,85 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Posts OTLP/protobuf batches of 512 spans (one trace per batch, a run with jobs and steps) for a fixed time with a
- * few concurrent clients, first to an empty Javalin handler in this process, then to the Shipwatch server given as
- * the first argument, and prints spans per second for both. Loopback only; bounded in time.
- * Run: java -cp target/shipwatch.jar bench/OtlpThroughput.java http://127.0.0.1:PORT [seconds] [clients]
+ * Drives one kind of ingest for a fixed time with concurrent clients: first an empty Javalin handler in this process
+ * (the HTTP ceiling, same client, same bodies), then each Shipwatch server given, and prints per target the records
+ * per second and the p50/p99 request latency.
+ * <ul>
+ *   <li>{@code markers}: {@code POST /api/v1/deployments}, one finished deployment per request (50 services);</li>
+ *   <li>{@code spans}: {@code POST /v1/traces}, OTLP/protobuf batches of 512 spans (a run with 16 jobs).</li>
+ * </ul>
+ * Run: java -cp target/shipwatch.jar bench/IngestThroughput.java markers|spans SECONDS CLIENTS LABEL=URL...
  */
-public class OtlpThroughput {
+public class IngestThroughput {
     static final int BATCH = 512;
 
     public static void main(String[] args) throws Exception {
-        String shipwatch = args[0];
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        String kind = args[0];
+        if (!kind.equals("markers") && !kind.equals("spans")) {
+            throw new IllegalArgumentException("kind is markers or spans, not " + kind);
+        }
+        int seconds = Integer.parseInt(args[1]);
+        int clients = Integer.parseInt(args[2]);
         Javalin empty = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jetty.host = "127.0.0.1";
             c.jetty.port = 0;
             c.http.maxRequestSize = 16L * 1024 * 1024;
-            // reads the body as the real receiver does: Jetty drops a connection whose request body is left unread
+            // reads the body as the real endpoints do: Jetty drops a connection whose request body is left unread
             c.routes.post("/v1/traces", ctx -> ctx.status(200).contentType("application/x-protobuf")
-                    .result(empty(ctx.bodyAsBytes())));
+                    .result(discard(ctx.bodyAsBytes())));
+            c.routes.post("/api/v1/deployments", ctx -> ctx.status(201).contentType("application/json")
+                    .result(new String(discard(ctx.bodyAsBytes())) + "{}"));
         }).start();
-        String emptyUrl = "http://127.0.0.1:" + empty.port();
-        System.out.printf("batches of %d spans, %d clients, %d s each (after a 3 s warm-up)%n", BATCH, clients, seconds);
-        Result e = run(emptyUrl, seconds, clients);
-        System.out.printf("%-40s %10.0f spans/s  %7.1f batches/s  p50 %6.1f ms  (%d errors)%n",
-                "empty handler (same JVM as the client)", e.spansPerSecond(), e.batchesPerSecond(), e.p50Millis, e.errors);
-        empty.stop();
-        Result s = run(shipwatch, seconds, clients);
-        System.out.printf("%-40s %10.0f spans/s  %7.1f batches/s  p50 %6.1f ms  (%d errors)%n",
-                "shipwatch /v1/traces into SQLite", s.spansPerSecond(), s.batchesPerSecond(), s.p50Millis, s.errors);
+        List<String[]> targets = new ArrayList<>();
+        targets.add(new String[] {"empty handler (in the client's JVM)", "http://127.0.0.1:" + empty.port()});
+        for (int i = 3; i < args.length; i++) {
+            targets.add(args[i].split("=", 2));
+        }
+        System.out.printf("%s: %d clients, %d s each after a 3 s warm-up%n", kind.equals("spans")
+                ? "spans, OTLP/protobuf batches of " + BATCH : "markers, one deployment a request", clients, seconds);
+        for (String[] target : targets) {
+            Result r = run(kind, target[1], seconds, clients);
+            System.out.printf("  %-38s %9.0f %s/s  p50 %7.1f ms  p99 %7.1f ms  (%d errors)%n", target[0],
+                    r.recordsPerSecond(kind), kind, r.p50Millis, r.p99Millis, r.errors);
+            if (target[1].endsWith(":" + empty.port())) {
+                empty.stop();
+            }
+        }
         System.exit(0);
     }
 
-    static byte[] empty(byte[] requestBody) {
+    static byte[] discard(byte[] requestBody) {
         return new byte[0];
     }
 
-    record Result(long batches, long errors, double seconds, double p50Millis) {
-        double spansPerSecond() {
-            return batches * BATCH / seconds;
-        }
-
-        double batchesPerSecond() {
-            return batches / seconds;
+    record Result(long requests, long errors, double seconds, double p50Millis, double p99Millis) {
+        double recordsPerSecond(String kind) {
+            return requests * (kind.equals("spans") ? BATCH : 1) / seconds;
         }
     }
 
-    static Result run(String base, int seconds, int clients) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        drive(http, base, 3, clients, new AtomicLong(1_000_000)); // warm-up
-        AtomicLong counter = new AtomicLong();
-        return drive(http, base, seconds, clients, counter);
+    static Result run(String kind, String base, int seconds, int clients) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        drive(kind, http, base, 3, clients, new AtomicLong(1_000_000_000L + System.nanoTime() % 1_000_000_000L));
+        return drive(kind, http, base, seconds, clients, new AtomicLong(System.nanoTime()));
     }
 
-    static Result drive(HttpClient http, String base, int seconds, int clients, AtomicLong traceCounter) throws Exception {
+    static HttpRequest request(String kind, String base, long n) {
+        if (kind.equals("spans")) {
+            return HttpRequest.newBuilder(URI.create(base + "/v1/traces")).header("Content-Type", "application/x-protobuf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(batch(n))).build();
+        }
+        String body = "{\"service\":\"bench-" + (n % 50) + "\",\"environment\":\"production\",\"version\":\"v" + n
+                + "\",\"status\":\"succeeded\"}";
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/deployments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static Result drive(String kind, HttpClient http, String base, int seconds, int clients, AtomicLong counter)
+            throws Exception {
+        int expected = kind.equals("spans") ? 200 : 201;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> futures = new ArrayList<>();
@@ -87,15 +111,12 @@ public class OtlpThroughput {
                 long ok = 0;
                 long errors = 0;
                 while (System.nanoTime() < deadline) {
-                    byte[] body = batch(traceCounter.incrementAndGet());
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/traces"))
-                            .header("Content-Type", "application/x-protobuf")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    HttpRequest request = request(kind, base, counter.incrementAndGet());
                     long start = System.nanoTime();
                     try {
                         HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
                         latencies.add(System.nanoTime() - start);
-                        if (r.statusCode() == 200) {
+                        if (r.statusCode() == expected) {
                             ok++;
                         } else {
                             errors++;
@@ -121,8 +142,16 @@ public class OtlpThroughput {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         java.util.Collections.sort(sorted);
-        double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
-        return new Result(ok, errors, elapsed, p50);
+        return new Result(ok, errors, elapsed, quantile(sorted, 0.50), quantile(sorted, 0.99));
+    }
+
+    /** Nearest rank, in milliseconds. */
+    static double quantile(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sorted.size());
+        return sorted.get(Math.max(0, rank - 1)) / 1e6;
     }
 
     /** One run: a root, 16 jobs, 30 steps each, and a queue span per job: 512 spans. */
