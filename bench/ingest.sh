@@ -51,3 +51,10 @@ for kind in markers spans; do
   java -cp "$here/target/shipwatch.jar" "$here/bench/IngestThroughput.java" "$kind" "${SECONDS_EACH:-10}" \
     "${CLIENTS:-16}" "${targets[@]}"
 done
+# what each server really stored, read back through its API: the figures above count only its answers
+for t in "${targets[@]}"; do
+  url="${t#*=}"
+  runs=$(curl -fs "$url/api/v1/pipelines?limit=1000" | python3 -c 'import json,sys; print(sum(p["runs"] for p in json.load(sys.stdin)["items"]))')
+  markers=$(curl -fs "$url/metrics" | awk '/^shipwatch_deployments_total/ {n += $2} END {printf "%d", n}')
+  echo "  ${t%%=*} stored: $markers markers, $runs pipeline runs (512 spans each)"
+done
