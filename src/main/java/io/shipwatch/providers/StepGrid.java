@@ -52,6 +52,15 @@ public record StepGrid(Instant first, int size, Duration step) {
         return first.plus(step.multipliedBy(Math.max(0, size - 1)));
     }
 
+    /**
+     * How often values are read inside each step to aggregate them ({@link Rollup}): a 240th of the step, never
+     * under 15 s (a common scrape interval); the step itself when it is that short.
+     */
+    public Duration rollupResolution() {
+        long millis = Math.max(15_000, ceilDiv(step.toMillis(), 240_000) * 1000);
+        return millis >= step.toMillis() ? step : Duration.ofMillis(millis);
+    }
+
     public List<Instant> times() {
         List<Instant> times = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

@@ -49,4 +49,16 @@ class StepGridTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("range query step must be positive, got PT0S");
     }
+
+    @Test
+    void rollupResolutionIsA240thOfTheStepAndNeverUnderFifteenSeconds() {
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        TimeWindow month = new TimeWindow(t, t.plus(Duration.ofDays(30)));
+
+        assertThat(StepGrid.of(month, Duration.ofHours(3), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(StepGrid.of(month, Duration.ofMinutes(30), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(StepGrid.of(month, Duration.ofSeconds(15), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(15));
+        TimeWindow hour = new TimeWindow(t, t.plus(Duration.ofHours(1)));
+        assertThat(StepGrid.of(hour, Duration.ofSeconds(10), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(10));
+    }
 }

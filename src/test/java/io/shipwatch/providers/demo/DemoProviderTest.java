@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.Series;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +106,24 @@ class DemoProviderTest {
             }
         }
         assertThat(errors).filteredOn(p -> p.value() > 0.1).hasSize(16);
+    }
+
+    @Test
+    void aShortIncidentStaysVisibleAtAThirtyDayRangeWhenAggregatedByMax() throws Exception {
+        TimeWindow month = new TimeWindow(RELEASE.minus(Duration.ofDays(29)), RELEASE.plus(Duration.ofDays(1)));
+        String query = "error_ratio{service=\"checkout\"}";
+
+        double sampled = max(demo.queryRange(query, month, Duration.ofHours(3)));
+        double worst = max(demo.queryRange(query, month, Duration.ofHours(3), Rollup.MAX));
+        double mean = max(demo.queryRange(query, month, Duration.ofHours(3), Rollup.AVG));
+
+        assertThat(sampled).as("a 16-minute incident between two 3-hour samples").isLessThan(0.02);
+        assertThat(worst).isBetween(0.10, 0.14);
+        assertThat(mean).as("16 of 180 minutes at 12 %").isBetween(0.005, 0.02);
+    }
+
+    private static double max(List<Series> series) {
+        return series.get(0).points().stream().mapToDouble(Series.Point::value).max().orElseThrow();
     }
 
     @Test
