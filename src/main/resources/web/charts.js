@@ -243,7 +243,7 @@ function clusterElement(group, tip) {
   const text = `${deployments.length} deployments${rollbacks > 0 ? `, ${rollbacks} rollback${rollbacks > 1 ? 's' : ''}` : ''}`;
   const label = h('button', {
     type: 'button', class: 'marker-label', 'aria-label': `${text}: ${deployments.map((d) => d.version).join(', ')}`,
-  }, h('span', { 'aria-hidden': 'true' }, '⧉'), ' ', text);
+  }, h('span', { 'aria-hidden': 'true' }, '≡'), ' ', text);
   const line = h('div', { class: 'cluster-bracket' });
   const hit = h('div', { class: 'marker-hit', style: `left:${first - x - 5}px;width:${last - first + 10}px` });
   const el = h('div', {

@@ -163,7 +163,8 @@ function timeAxis(total) {
   const step = tickStep(total);
   const ticks = [];
   for (let t = 0; t <= total; t += step) {
-    ticks.push(h('span', { class: 'wf-tick', 'data-testid': 'axis-tick', style: `left:${((t / total) * 100).toFixed(4)}%` },
+    const end = t / total > 0.92; // labels near the right edge hang left of their tick, inside the track
+    ticks.push(h('span', { class: `wf-tick${end ? ' end' : ''}`, 'data-testid': 'axis-tick', style: `left:${((t / total) * 100).toFixed(4)}%` },
       t === 0 ? '0s' : step < 1000 ? `${(t / 1000).toFixed(1)}s` : formatDuration(t)));
   }
   return h('div', { class: 'wf-row wf-axis', role: 'row', 'data-testid': 'time-axis' },

@@ -148,7 +148,7 @@ class ServiceGraphsUiIT {
 
         assertThat(chart.findElements(By.cssSelector("[data-testid=marker]"))).hasSize(2);
         WebElement cluster = chart.findElement(By.cssSelector("[data-testid=marker-cluster]"));
-        assertThat(cluster.findElement(By.cssSelector(".marker-label")).getText()).isEqualTo("⧉ 2 deployments");
+        assertThat(cluster.findElement(By.cssSelector(".marker-label")).getText()).isEqualTo("≡ 2 deployments");
         assertThat(chart.findElements(By.cssSelector("[data-testid=marker] .marker-label")))
                 .allSatisfy(l -> assertThat(l.isDisplayed()).isFalse());
         new Actions(browser).moveToElement(cluster.findElement(By.cssSelector(".marker-label"))).perform();
