@@ -89,7 +89,9 @@ class ServiceGraphsUiIT {
 
         // hover where the spike's step is drawn: the legend shows that point's value
         long step = Duration.ofHours(3).toSeconds();
-        long bucket = (ROLLBACK.getEpochSecond() / step + 1) * step; // the point whose step holds the spike
+        // points are counted back from the range's end; the one whose step holds the spike's middle
+        long middle = SPIKE.plus(Duration.ofMinutes(8)).getEpochSecond();
+        long bucket = NOW.getEpochSecond() - (NOW.getEpochSecond() - middle) / step * step;
         WebElement plot = chart.findElement(By.cssSelector(".u-over"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", plot);
         double x = (bucket - from.getEpochSecond()) / (double) (NOW.getEpochSecond() - from.getEpochSecond())

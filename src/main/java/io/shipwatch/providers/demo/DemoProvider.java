@@ -78,7 +78,8 @@ public final class DemoProvider implements MetricsProvider {
         }
         String metric = m.group(1);
         String service = m.group(2);
-        StepGrid grid = StepGrid.of(window, step, MAX_POINTS);
+        StepGrid grid = rollup == Rollup.LAST ? StepGrid.of(window, step, MAX_POINTS)
+                : StepGrid.endingAt(window, step, MAX_POINTS);
         if (grid.isEmpty()) {
             return List.of();
         }

@@ -61,7 +61,10 @@ public final class PrometheusProvider implements MetricsProvider {
 
     @Override
     public List<Series> queryRange(String query, TimeWindow window, Duration step) throws ProviderException {
-        StepGrid grid = StepGrid.of(window, step, MAX_POINTS);
+        return rangeQuery(query, StepGrid.of(window, step, MAX_POINTS));
+    }
+
+    private List<Series> rangeQuery(String query, StepGrid grid) throws ProviderException {
         if (grid.isEmpty()) {
             return List.of();
         }
@@ -80,12 +83,12 @@ public final class PrometheusProvider implements MetricsProvider {
     @Override
     public List<Series> queryRange(String query, TimeWindow window, Duration step, Rollup rollup)
             throws ProviderException {
-        StepGrid grid = StepGrid.of(window, step, MAX_POINTS);
+        StepGrid grid = StepGrid.endingAt(window, step, MAX_POINTS);
         Duration resolution = grid.rollupResolution();
         if (rollup == Rollup.LAST || resolution.equals(grid.step())) {
             return queryRange(query, window, step);
         }
-        return queryRange(rolledUp(query, rollup, grid.step(), resolution), window, grid.step());
+        return rangeQuery(rolledUp(query, rollup, grid.step(), resolution), grid);
     }
 
     /** The subquery that aggregates {@code query} over each step, read every {@code resolution}. */

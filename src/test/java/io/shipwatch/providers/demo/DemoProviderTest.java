@@ -122,6 +122,19 @@ class DemoProviderTest {
         assertThat(mean).as("16 of 180 minutes at 12 %").isBetween(0.005, 0.02);
     }
 
+    @Test
+    void anIncidentInTheNewestPartOfTheRangeIsKept() throws Exception {
+        // ends 30 minutes after the incident: a grid on multiples of 3 h would stop at 12:00, before it
+        Instant end = ROLLBACK.plus(Duration.ofMinutes(30));
+        TimeWindow month = new TimeWindow(end.minus(Duration.ofDays(30)), end);
+
+        List<Series> series = demo.queryRange("error_ratio{service=\"checkout\"}", month, Duration.ofHours(3), Rollup.MAX);
+
+        List<Series.Point> points = series.get(0).points();
+        assertThat(points.get(points.size() - 1).time()).isEqualTo(end);
+        assertThat(points.get(points.size() - 1).value()).isBetween(0.10, 0.14);
+    }
+
     private static double max(List<Series> series) {
         return series.get(0).points().stream().mapToDouble(Series.Point::value).max().orElseThrow();
     }

@@ -75,8 +75,11 @@ class PrometheusProviderTest {
         provider().queryRange("error_ratio{service=\"checkout\"}", month, Duration.ofHours(3), Rollup.MAX);
 
         // a 240th of the 3 h step: each point is the worst of 240 evaluations in the step before it
+        // counted back from the window's end, so the newest step is never left out
         assertThat(server.lastRequest().form()).containsEntry("query",
-                "max_over_time((error_ratio{service=\"checkout\"})[10800s:45s])").containsEntry("step", "10800");
+                "max_over_time((error_ratio{service=\"checkout\"})[10800s:45s])").containsEntry("step", "10800")
+                .containsEntry("end", String.valueOf(month.to().getEpochSecond()))
+                .containsEntry("start", String.valueOf(month.to().getEpochSecond() - 239 * 10800L));
     }
 
     @Test
