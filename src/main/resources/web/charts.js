@@ -13,6 +13,9 @@ const HEIGHT = 250;
 const LABEL_ROW = 20; // height of one row of marker labels above the plot
 const LABEL_ROWS = 2;
 const LABEL_GAP = 6;
+const CLUSTER_PX = 12; // markers closer than this share one label
+/** How a rollback (a deployment of kind rollback) is told apart from other markers, in the chart and its key. */
+export const ROLLBACK = { label: 'Rollback', glyph: '↶' };
 
 /**
  * Keeps charts as wide as their targets and returns the function that releases them: `charts` are
@@ -33,7 +36,7 @@ export function keepSized(charts, tip) {
  * Returns the chart's handle: resize(width) and destroy(). onZoom(fromMs, toMs) is called when the user drags across
  * the chart.
  */
-export function drawChart(target, panel, range, deployments, { legend, tip, onZoom, focusable }) {
+export function drawChart(target, panel, range, deployments, { legend, tip, onZoom, focusable, incidents = [] }) {
   const from = range.from / 1000;
   const to = range.to / 1000;
   const hasData = panel.series.some((s) => s.points.some((p) => p[1] != null));
@@ -42,12 +45,15 @@ export function drawChart(target, panel, range, deployments, { legend, tip, onZo
     .filter((d) => markerTime(d) >= range.from && markerTime(d) <= range.to)
     .sort((a, b) => markerTime(a) - markerTime(b))
     .map((d) => markerElement(d, tip, focusable));
-  layer.append(...markers.map((m) => m.el));
+  const shaded = incidents.filter((i) => Date.parse(i.openedAt) <= range.to
+    && (i.resolvedAt == null || Date.parse(i.resolvedAt) >= range.from)).map((i) => incidentElement(i, tip));
+  layer.append(...shaded.map((i) => i.el), ...markers.map((m) => m.el));
 
   const opts = {
     width: Math.max(300, target.clientWidth),
     height: HEIGHT,
     padding: [LABEL_ROW * LABEL_ROWS + 8, 20, 0, 0],
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'), // ticks on whole UTC hours and days
     scales: {
       x: { time: true, range: () => [from, to] },
       y: { range: (u, min, max) => yRange(min, max) },
@@ -68,7 +74,8 @@ export function drawChart(target, panel, range, deployments, { legend, tip, onZo
     hooks: {
       draw: [(u) => {
         if (layer.parentNode !== u.over) u.over.append(layer); // labels must be in the page to be measured
-        placeMarkers(u, markers);
+        placeIncidents(u, shaded, range);
+        placeMarkers(u, markers, layer, tip);
       }],
       setSelect: [(u) => zoomTo(u, onZoom)],
       // values only while a cursor is on some chart (they are synced); idle, a one-series legend repeats the title
@@ -137,18 +144,24 @@ function zoomTo(u, onZoom) {
 
 function markerElement(d, tip, focusable) {
   const status = STATUS[d.status] ? d.status : 'started';
+  const rollback = d.kind === 'rollback';
   const label = h('button', {
     type: 'button', class: 'marker-label', tabindex: focusable ? null : '-1',
-    'aria-label': `Deployment ${d.version}, ${STATUS[status].label}, ${formatTimeWithZone(markerTime(d))}`,
-  }, h('span', { 'aria-hidden': 'true' }, STATUS[status].glyph), ' ', d.version);
+    'aria-label': `${rollback ? 'Rollback to' : 'Deployment'} ${d.version}, ${STATUS[status].label}, `
+      + formatTimeWithZone(markerTime(d)),
+  }, h('span', { 'aria-hidden': 'true' }, rollback ? ROLLBACK.glyph : STATUS[status].glyph), ' ',
+  rollback ? `rollback ${d.version}` : d.version);
   const span = h('div', { class: 'marker-span' });
   const line = h('div', { class: 'marker-line', 'data-testid': 'marker-line' });
   const hit = h('div', { class: 'marker-hit' });
   const flag = h('div', { class: 'marker-flag' });
   const el = h('div', {
-    class: `marker st-${status}`,
+    class: `marker st-${status}${rollback ? ' kind-rollback' : ''}`,
     'data-testid': 'marker',
-    dataset: { deploymentId: d.id, version: d.version, status: d.status, time: new Date(markerTime(d)).toISOString() },
+    dataset: {
+      deploymentId: d.id, version: d.version, status: d.status, kind: d.kind ?? 'deploy',
+      time: new Date(markerTime(d)).toISOString(),
+    },
   }, span, line, hit, flag, label);
   for (const target of [label, hit, flag]) {
     target.addEventListener('mouseenter', () => tip.show(d, label));
@@ -161,10 +174,11 @@ function markerElement(d, tip, focusable) {
 
 /**
  * Puts each marker at its time and its label in the first row above the plot where it overlaps no other label.
- * Failures, rollbacks and running deployments get their rows first; a label that fits nowhere is hidden (its flag
- * and hover details stay).
+ * Markers closer than CLUSTER_PX share one label ("3 deployments") whose hover lists each of them; their lines stay.
+ * Failures, rollbacks, clusters and running deployments get their rows first; a label that fits nowhere is hidden
+ * (its flag and hover details stay).
  */
-function placeMarkers(u, markers) {
+function placeMarkers(u, markers, layer, tip) {
   const width = u.over.clientWidth;
   for (const m of markers) {
     m.x = u.valToPos(markerTime(m.deployment) / 1000, 'x');
@@ -172,11 +186,24 @@ function placeMarkers(u, markers) {
     m.el.dataset.x = m.x.toFixed(1);
     placeSpan(u, m);
     m.label.hidden = false;
+    m.el.classList.remove('clustered');
   }
-  for (const m of markers) m.width = m.label.offsetWidth; // read after all writes: one layout
+  layer.querySelectorAll('.marker-cluster').forEach((c) => c.remove());
+  const items = [];
+  for (const group of clusters(markers)) {
+    if (group.length === 1) {
+      items.push(group[0]);
+      continue;
+    }
+    group.forEach((m) => { m.label.hidden = true; m.el.classList.add('clustered'); m.el.dataset.labelRow = ''; });
+    const cluster = clusterElement(group, tip);
+    layer.append(cluster.el);
+    items.push(cluster);
+  }
+  for (const m of items) m.width = m.label.offsetWidth; // read after all writes: one layout
   const rows = Array.from({ length: LABEL_ROWS }, () => []);
-  const urgent = (m) => (m.deployment.status === 'succeeded' ? 1 : 0);
-  for (const m of [...markers].sort((a, b) => urgent(a) - urgent(b) || a.x - b.x)) {
+  const urgent = (m) => (m.deployment?.status === 'succeeded' && m.deployment.kind !== 'rollback' ? 1 : 0);
+  for (const m of [...items].sort((a, b) => urgent(a) - urgent(b) || a.x - b.x)) {
     const left = Math.min(Math.max(m.x - m.width / 2, 0), width - m.width);
     const right = left + m.width;
     const row = rows.findIndex((taken) => taken.every(([l, r]) => right + LABEL_GAP <= l || left >= r + LABEL_GAP));
@@ -191,6 +218,73 @@ function placeMarkers(u, markers) {
     m.label.style.left = `${left - m.x}px`;
     m.label.style.top = `${-(row + 1) * LABEL_ROW - 2}px`;
     m.line.style.top = `${-row * LABEL_ROW - 4}px`;
+  }
+}
+
+/** Runs of markers (in time order) each within CLUSTER_PX of the run's first one. */
+function clusters(markers) {
+  const groups = [];
+  for (const m of markers) {
+    const last = groups[groups.length - 1];
+    if (last && m.x - last[0].x <= CLUSTER_PX) last.push(m);
+    else groups.push([m]);
+  }
+  return groups;
+}
+
+/** One label and hover area for markers too close to label apart; hovering or focusing it lists each deployment. */
+function clusterElement(group, tip) {
+  const deployments = group.map((m) => m.deployment);
+  const first = group[0].x;
+  const last = group[group.length - 1].x;
+  const x = (first + last) / 2;
+  const rollbacks = deployments.filter((d) => d.kind === 'rollback').length;
+  const worst = ['failed', 'rolled_back', 'started'].find((st) => deployments.some((d) => d.status === st)) ?? 'succeeded';
+  const text = `${deployments.length} deployments${rollbacks > 0 ? `, ${rollbacks} rollback${rollbacks > 1 ? 's' : ''}` : ''}`;
+  const label = h('button', {
+    type: 'button', class: 'marker-label', 'aria-label': `${text}: ${deployments.map((d) => d.version).join(', ')}`,
+  }, h('span', { 'aria-hidden': 'true' }, '≡'), ' ', text);
+  const line = h('div', { class: 'cluster-bracket' });
+  const hit = h('div', { class: 'marker-hit', style: `left:${first - x - 5}px;width:${last - first + 10}px` });
+  const el = h('div', {
+    class: `marker-cluster st-${worst}`, 'data-testid': 'marker-cluster', style: `left:${x}px`,
+    dataset: { versions: deployments.map((d) => d.version).join(' ') },
+  }, line, hit, label);
+  line.style.left = `${first - x}px`;
+  line.style.width = `${last - first}px`;
+  for (const target of [label, hit]) {
+    target.addEventListener('mouseenter', () => tip.showMany(deployments, label));
+    target.addEventListener('mouseleave', () => tip.hideSoon());
+  }
+  label.addEventListener('focus', () => tip.showMany(deployments, label));
+  label.addEventListener('blur', () => tip.hideSoon());
+  return { el, label, line, x, deployments };
+}
+
+/** An incident as a shaded band from when it was opened to when it was resolved (or the range's end while open). */
+function incidentElement(incident, tip) {
+  const open = incident.resolvedAt == null;
+  const label = h('span', {
+    class: 'incident-label', tabindex: '-1',
+    'aria-label': `Incident: ${incident.title}${open ? ', still open' : ''}`,
+  }, `⚠ ${incident.title}`);
+  const el = h('div', {
+    class: `incident${open ? ' open' : ''}`, 'data-testid': 'incident',
+    dataset: { incidentId: incident.id, openedAt: incident.openedAt, resolvedAt: incident.resolvedAt ?? '' },
+  }, label);
+  label.addEventListener('mouseenter', () => tip.showIncident(incident, label));
+  label.addEventListener('mouseleave', () => tip.hideSoon());
+  return { el, incident };
+}
+
+function placeIncidents(u, shaded, range) {
+  const width = u.over.clientWidth;
+  for (const { el, incident } of shaded) {
+    const left = Math.max(0, u.valToPos(Date.parse(incident.openedAt) / 1000, 'x'));
+    const end = incident.resolvedAt == null ? range.to : Date.parse(incident.resolvedAt);
+    const right = Math.min(width, u.valToPos(end / 1000, 'x'));
+    el.style.left = `${left}px`;
+    el.style.width = `${Math.max(2, right - left)}px`;
   }
 }
 
@@ -220,10 +314,36 @@ export class MarkerTip {
   }
 
   show(d, anchor) {
+    this.open(details(d), anchor, d.id);
+  }
+
+  /** Lists several deployments (a cluster of markers), each with its version, status, kind and time. */
+  showMany(deployments, anchor) {
+    this.open([h('div', { class: 'tip-head' }, h('strong', {}, `${deployments.length} deployments`)),
+      h('ul', { class: 'tip-list' }, ...deployments.map((d) => h('li', { dataset: { deploymentId: d.id } },
+        h('span', { class: 'tip-version' }, d.version), ' ', statusBadge(d.status),
+        d.kind === 'rollback' && h('span', { class: 'badge kind-rollback' }, `${ROLLBACK.glyph} ${ROLLBACK.label}`),
+        h('div', { class: 'muted' }, formatTimeWithZone(markerTime(d)), d.actor ? ` · ${d.actor}` : ''))))], anchor, null);
+  }
+
+  /** An incident's title, severity and when it was opened and resolved. */
+  showIncident(i, anchor) {
+    const opened = Date.parse(i.openedAt);
+    const resolved = i.resolvedAt ? Date.parse(i.resolvedAt) : null;
+    const rows = [['Service', `${i.service} / ${i.environment}`], ['Severity', i.severity],
+      ['Opened', formatTimeWithZone(opened)],
+      ['Resolved', resolved == null ? 'still open' : `${formatTimeWithZone(resolved)} (${formatDuration(resolved - opened)})`]];
+    this.open([h('div', { class: 'tip-head' }, h('strong', {}, `⚠ Incident: ${i.title}`)),
+      h('dl', {}, ...rows.filter(([, v]) => v != null && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))],
+    anchor, null);
+  }
+
+  open(nodes, anchor, deploymentId) {
     clearTimeout(this.timer);
-    this.el.replaceChildren(...details(d));
+    this.el.replaceChildren(...nodes);
     this.el.hidden = false;
-    this.el.dataset.deploymentId = d.id;
+    if (deploymentId == null) delete this.el.dataset.deploymentId;
+    else this.el.dataset.deploymentId = deploymentId;
     const a = anchor.getBoundingClientRect();
     const box = this.el.getBoundingClientRect();
     const maxLeft = document.documentElement.clientWidth - box.width - 8;
@@ -232,7 +352,7 @@ export class MarkerTip {
     const top = below + box.height > window.innerHeight && a.top - box.height - 8 > 0 ? a.top - box.height - 8 : below;
     this.el.style.left = `${left + window.scrollX}px`;
     this.el.style.top = `${top + window.scrollY}px`;
-    this.onHighlight(d.id);
+    this.onHighlight(deploymentId);
   }
 
   hideSoon() {
@@ -262,7 +382,8 @@ function details(d) {
     ['Description', d.description],
   ];
   return [
-    h('div', { class: 'tip-head' }, h('strong', { class: 'tip-version' }, d.version), ' ', statusBadge(d.status)),
+    h('div', { class: 'tip-head' }, h('strong', { class: 'tip-version' }, d.version), ' ', statusBadge(d.status),
+      d.kind === 'rollback' && h('span', { class: 'badge kind-rollback' }, `${ROLLBACK.glyph} ${ROLLBACK.label}`)),
     h('dl', {}, ...rows.filter(([, v]) => v != null && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
   ];
 }

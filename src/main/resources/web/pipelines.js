@@ -1,6 +1,6 @@
 // Pipeline pages: "/pipelines.html" lists pipelines, "?pipeline=NAME" shows each step's trend over the recent runs,
 // "?run=TRACE_ID" draws one run as a waterfall with its critical path marked and its bottleneck named.
-import { h, zoneLabel, formatTime, formatDuration } from './ui.js';
+import { h, zoneLabel, formatTime, formatDuration, externalLink } from './ui.js';
 
 const TOKEN_KEY = 'shipwatch.token';
 const main = document.getElementById('main');
@@ -112,25 +112,129 @@ async function trendsPage(name) {
     steps, h('h2', { style: 'margin-top:24px' }, 'Recent runs'), runList);
 }
 
-/** Orders spans parent-first, children by start time, each with its depth. */
+/**
+ * The spans as a tree: each node has its span, depth and children (by start time). Test suites (spans of type "test"
+ * with cases under them) start collapsed, so a run with thousands of imported test cases opens short.
+ */
 function tree(spans) {
   const ids = new Set(spans.map((s) => s.spanId));
-  const children = new Map();
+  const nodes = new Map(spans.map((s) => [s.spanId, { span: s, children: [], depth: 0, collapsed: false }]));
   const roots = [];
   for (const s of spans) {
-    if (s.parentSpanId && ids.has(s.parentSpanId)) {
-      if (!children.has(s.parentSpanId)) children.set(s.parentSpanId, []);
-      children.get(s.parentSpanId).push(s);
-    } else roots.push(s);
+    if (s.parentSpanId && ids.has(s.parentSpanId) && s.parentSpanId !== s.spanId) {
+      nodes.get(s.parentSpanId).children.push(nodes.get(s.spanId));
+    } else roots.push(nodes.get(s.spanId));
   }
-  const byStart = (a, b) => ms(a.startTime) - ms(b.startTime) || a.name.localeCompare(b.name);
-  const out = [];
-  const visit = (s, depth) => {
-    out.push({ span: s, depth });
-    (children.get(s.spanId) ?? []).sort(byStart).forEach((c) => visit(c, depth + 1));
+  const byStart = (a, b) => ms(a.span.startTime) - ms(b.span.startTime) || a.span.name.localeCompare(b.span.name);
+  const seen = new Set();
+  const visit = (node, depth) => {
+    if (seen.has(node)) return; // a parent cycle in bad data must not loop
+    seen.add(node);
+    node.depth = depth;
+    node.children.sort(byStart);
+    node.collapsed = node.children.length > 0 && node.span.attributes?.['shipwatch.span.type'] === 'test';
+    node.children.forEach((c) => visit(c, depth + 1));
   };
   roots.sort(byStart).forEach((r) => visit(r, 0));
+  return roots;
+}
+
+/** The rows to draw: every node whose ancestors are all expanded, parent first. */
+function visibleRows(roots) {
+  const out = [];
+  const stack = [...roots].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    out.push(node);
+    if (!node.collapsed) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
   return out;
+}
+
+/** A round tick interval giving at most about eight ticks over `total` milliseconds. */
+function tickStep(total) {
+  const steps = [100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000,
+    900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000];
+  return steps.find((s) => total / s <= 8) ?? Math.ceil(total / 8 / 86_400_000) * 86_400_000;
+}
+
+/** Ticks under the waterfall: offsets from the run's start ("0s", "30s", "1m"), placed as the bars are. */
+function timeAxis(total) {
+  const step = tickStep(total);
+  const ticks = [];
+  for (let t = 0; t <= total; t += step) {
+    const end = t / total > 0.92; // labels near the right edge hang left of their tick, inside the track
+    ticks.push(h('span', { class: `wf-tick${end ? ' end' : ''}`, 'data-testid': 'axis-tick', style: `left:${((t / total) * 100).toFixed(4)}%` },
+      t === 0 ? '0s' : step < 1000 ? `${(t / 1000).toFixed(1)}s` : formatDuration(t)));
+  }
+  return h('div', { class: 'wf-row wf-axis', role: 'row', 'data-testid': 'time-axis' },
+    h('div', { class: 'wf-name muted', role: 'columnheader' }, 'Span'),
+    h('div', { class: 'wf-track wf-ticks', role: 'columnheader', 'aria-label': `time from the run's start, ticks every ${formatDuration(step)}` },
+      ...ticks),
+    h('div', { class: 'wf-dur muted', role: 'columnheader' }, 'Duration'));
+}
+
+/** Where a span is drawn: its time clipped to its parent's when it ran past it (as the analysis uses it). */
+const shownStart = (span) => ms(span.clippedStartTime ?? span.startTime);
+const shownEnd = (span) => ms(span.clippedEndTime ?? span.endTime);
+
+function spanRow(node, ctx) {
+  const { span, depth } = node;
+  const left = ((shownStart(span) - ctx.start) / ctx.total) * 100;
+  const width = ((shownEnd(span) - shownStart(span)) / ctx.total) * 100;
+  const clipped = span.clippedEndTime != null;
+  const classes = ['wf-row', ctx.critical.has(span.spanId) && 'critical', span.spanId === ctx.bottleneck && 'bottleneck',
+    span.spanId === ctx.selected && 'selected'].filter(Boolean).join(' ');
+  const exit = span.attributes?.['process.exit.code'];
+  const tip = `${span.name}: ${seconds(span.durationMs)} (own ${seconds(span.exclusiveMs)}), ${statusText[span.status]}`
+    + (exit != null ? `, exit ${exit}` : '') + (span.statusMessage ? ` — ${span.statusMessage}` : '')
+    + (clipped ? '; drawn up to its parent\'s end, which it ran past in its report' : '');
+  const toggle = node.children.length === 0 ? h('span', { class: 'wf-toggle-space' })
+    : h('button', { type: 'button', class: 'wf-toggle', 'data-testid': 'toggle', 'aria-expanded': String(!node.collapsed),
+      'aria-label': `${node.collapsed ? 'Expand' : 'Collapse'} ${span.name} (${node.children.length} spans)`,
+      onclick: (e) => { e.stopPropagation(); ctx.toggle(node); } });
+  return h('div', { class: classes, role: 'row', 'data-testid': 'span-row', tabindex: '0',
+    'aria-selected': String(span.spanId === ctx.selected),
+    dataset: { spanId: span.spanId, critical: String(ctx.critical.has(span.spanId)), status: span.status,
+      depth: String(depth) },
+    onclick: () => ctx.select(span),
+    onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); ctx.select(span); } } },
+    h('div', { class: 'wf-name', role: 'cell', style: `padding-left:${4 + depth * 16}px`, title: span.name },
+      toggle, span.name,
+      node.collapsed && h('span', { class: 'wf-count muted', 'data-testid': 'hidden-count' }, ` (${node.children.length})`)),
+    h('div', { class: 'wf-track', role: 'cell' },
+      h('div', { class: `wf-bar st-${span.status}${clipped ? ' clipped' : ''}`, 'data-testid': 'span-bar', title: tip,
+        style: `left:${left.toFixed(4)}%;width:${Math.max(0, width).toFixed(4)}%` })),
+    h('div', { class: 'wf-dur', role: 'cell' }, seconds(span.durationMs)));
+}
+
+/** The CI page of a span: its job's or run's URL from the OpenTelemetry CI/CD attributes. */
+function ciLink(span, run) {
+  const a = span.attributes ?? {};
+  return a['cicd.pipeline.task.run.url.full'] ?? a['cicd.pipeline.run.url.full'] ?? run.runUrl ?? null;
+}
+
+/** The panel shown for the clicked span: times, exit code, command, CI link, status and every attribute. */
+function spanDetail(span, run, onClose) {
+  const a = span.attributes ?? {};
+  const facts = [
+    ['Status', `${statusText[span.status]}${span.statusMessage ? ` — ${span.statusMessage}` : ''}`],
+    ['Started', formatTime(ms(span.startTime))],
+    ['Duration', `${seconds(span.durationMs)} (own ${seconds(span.exclusiveMs)})`],
+    ['Exit code', a['process.exit.code'], 'detail-exit'],
+    ['Command', a['process.command_line'], 'detail-command'],
+    ['CI', ciLink(span, run) && externalLink(ciLink(span, run), 'open in CI'), 'detail-ci'],
+    ['Drawn until', span.clippedEndTime && `${formatTime(ms(span.clippedEndTime))}, its parent's end (its report says `
+      + `${formatTime(ms(span.endTime))})`],
+  ].filter(([, v]) => v != null && v !== '');
+  const attributes = Object.entries(a).sort(([x], [y]) => x.localeCompare(y));
+  return h('aside', { class: 'wf-detail', 'data-testid': 'span-detail', 'aria-label': `Details of ${span.name}` },
+    h('div', { class: 'wf-detail-head' }, h('h2', {}, span.name),
+      h('button', { type: 'button', class: 'small', 'data-testid': 'detail-close', onclick: onClose }, 'Close')),
+    h('dl', {}, ...facts.flatMap(([k, v, id]) => [h('dt', {}, k), h('dd', id ? { 'data-testid': id, class: 'mono' } : {}, v)])),
+    attributes.length > 0 && h('table', { class: 'pl-table wf-attrs', 'data-testid': 'detail-attributes' },
+      h('tbody', {}, ...attributes.map(([k, v]) => h('tr', {}, h('td', { class: 'mono' }, k),
+        h('td', { class: 'mono' }, typeof v === 'object' ? JSON.stringify(v) : String(v)))))));
 }
 
 async function runPage(traceId) {
@@ -139,38 +243,53 @@ async function runPage(traceId) {
     { text: run.pipeline, href: `/pipelines.html?pipeline=${encodeURIComponent(run.pipeline)}` },
     { text: run.runId ? `Run #${run.runId}` : `Run ${traceId.slice(0, 8)}` }]);
   document.title = `${run.pipeline} run · Shipwatch`;
-  const start = Math.min(...run.spans.map((s) => ms(s.startTime)));
-  const end = Math.max(...run.spans.map((s) => ms(s.endTime)));
-  const total = Math.max(end - start, 1);
-  const critical = new Set(run.criticalPath);
+  let start = Infinity;
+  let end = -Infinity;
+  for (const s of run.spans) { // a loop, not Math.min(...spans): thousands of arguments can overflow the stack
+    start = Math.min(start, shownStart(s));
+    end = Math.max(end, shownEnd(s));
+  }
+  const roots = tree(run.spans);
+  const body = h('div', { class: 'wf-body' });
+  const detail = h('div', { class: 'wf-detail-slot' });
+  const ctx = {
+    start, total: Math.max(end - start, 1), critical: new Set(run.criticalPath), bottleneck: run.bottleneck, selected: null,
+    toggle: (node) => { node.collapsed = !node.collapsed; draw(); },
+    select: (span) => {
+      ctx.selected = span.spanId;
+      detail.replaceChildren(spanDetail(span, run, () => { ctx.selected = null; detail.replaceChildren(); draw(); }));
+      draw();
+    },
+  };
+  function draw() {
+    body.replaceChildren(...visibleRows(roots).map((node) => spanRow(node, ctx)));
+  }
+  draw();
   const bottleneck = run.spans.find((s) => s.spanId === run.bottleneck);
-  const rows = tree(run.spans).map(({ span, depth }) => {
-    const left = ((ms(span.startTime) - start) / total) * 100;
-    const width = ((ms(span.endTime) - ms(span.startTime)) / total) * 100;
-    const classes = ['wf-row', critical.has(span.spanId) && 'critical', span.spanId === run.bottleneck && 'bottleneck']
-      .filter(Boolean).join(' ');
-    const exit = span.attributes?.['process.exit.code'];
-    const tip = `${span.name}: ${seconds(span.durationMs)} (own ${seconds(span.exclusiveMs)}), ${statusText[span.status]}`
-      + (exit != null ? `, exit ${exit}` : '') + (span.statusMessage ? ` — ${span.statusMessage}` : '');
-    return h('div', { class: classes, role: 'row', 'data-testid': 'span-row',
-      dataset: { spanId: span.spanId, critical: String(critical.has(span.spanId)), status: span.status } },
-      h('div', { class: 'wf-name', role: 'cell', style: `padding-left:${8 + depth * 16}px`, title: span.name }, span.name),
-      h('div', { class: 'wf-track', role: 'cell' },
-        h('div', { class: `wf-bar st-${span.status}`, 'data-testid': 'span-bar', title: tip,
-          style: `left:${left.toFixed(4)}%;width:${width.toFixed(4)}%` })),
-      h('div', { class: 'wf-dur', role: 'cell' }, seconds(span.durationMs)));
-  });
+  const setAll = (collapsed) => {
+    const walk = (n) => { if (n.children.length > 0) n.collapsed = collapsed && n.depth > 0; n.children.forEach(walk); };
+    roots.forEach(walk);
+    draw();
+  };
   return h('section', {}, h('h1', {}, `${run.pipeline} ${run.runId ? `#${run.runId}` : ''}`),
     h('div', { class: 'pl-summary' },
       h('span', {}, 'Result ', h('strong', { class: `st-${run.status}` }, run.result ?? run.status)),
       h('span', {}, 'Wall time ', h('strong', {}, seconds(run.durationMs))),
       h('span', {}, 'Started ', h('strong', {}, formatTime(start))),
+      h('span', {}, 'Spans ', h('strong', { 'data-testid': 'span-count' }, String(run.spans.length))),
       h('span', { 'data-testid': 'bottleneck' }, 'Bottleneck ',
         h('strong', {}, bottleneck ? `${bottleneck.name} (${seconds(bottleneck.exclusiveMs)} of its own)` : 'none'))),
-    h('div', { class: 'waterfall', role: 'table', 'aria-label': 'Spans of the run over time', 'data-testid': 'waterfall' },
-      ...rows),
+    h('div', { class: 'wf-tools' },
+      h('button', { type: 'button', class: 'small', 'data-testid': 'expand-all', onclick: () => setAll(false) }, 'Expand all'),
+      h('button', { type: 'button', class: 'small', 'data-testid': 'collapse-all', onclick: () => setAll(true) }, 'Collapse all'),
+      h('span', { class: 'muted' }, 'Test suites start collapsed. Click a span for its details.')),
+    h('div', { class: 'wf-layout' },
+      h('div', { class: 'waterfall', role: 'table', 'aria-label': 'Spans of the run over time', 'data-testid': 'waterfall' },
+        timeAxis(ctx.total), body),
+      detail),
     h('p', { class: 'legend' }, h('span', { class: 'key' }, '●'), ' outlined: on the critical path, the spans that set '
-      + 'the run\'s wall time; highlighted row: the bottleneck.'));
+      + 'the run\'s wall time; highlighted row: the bottleneck; hatched end: a test suite cut at its step\'s end, '
+      + 'which its report ran past.'));
 }
 
 async function render() {

@@ -3,7 +3,7 @@
 import {
   h, STATUS, statusBadge, commitUrl, externalLink, formatDuration, formatTime, formatTimeWithZone, shortSha, zoneLabel,
 } from './ui.js';
-import { drawChart, keepSized, MarkerTip } from './charts.js';
+import { drawChart, keepSized, MarkerTip, ROLLBACK } from './charts.js';
 import { serviceVerdictsSection, verdictsHref } from './verdicts.js';
 
 const HOUR = 3600 * 1000;
@@ -29,9 +29,10 @@ export async function renderServicePage(params, { api, navigate, reload }) {
   const environment = params.get('environment') ?? defaultEnvironment(environments);
   const query = new URLSearchParams({ from: iso(range.from), to: iso(range.to) });
   if (environment) query.set('environment', environment);
-  const [metrics, deployments] = await Promise.all([
+  const [metrics, deployments, incidents] = await Promise.all([
     api(`/api/v1/services/${encodeURIComponent(service)}/metrics?${query}`),
     allDeployments(api, service, environment, range),
+    incidentsOf(api, service, environment, range),
   ]);
 
   // a change of one picker keeps the others: the environment keeps the range, a range keeps the environment
@@ -61,7 +62,7 @@ export async function renderServicePage(params, { api, navigate, reload }) {
     const charts = panels.filter((p) => p.chart).map((p, i) => ({
       target: p.chart,
       chart: drawChart(p.chart, p.panel, range, deployments.items,
-        { legend: p.legend, tip, onZoom, focusable: i === 0 }),
+        { legend: p.legend, tip, onZoom, focusable: i === 0, incidents }),
     }));
     return keepSized(charts, tip);
   };
@@ -83,6 +84,20 @@ function timeWindow(params) {
   const preset = Object.hasOwn(PRESETS, params.get('range')) ? params.get('range') : DEFAULT_PRESET;
   const end = Math.floor(Date.now() / 1000) * 1000;
   return { from: end - PRESETS[preset], to: end, preset, ignored };
+}
+
+/**
+ * The service's incidents overlapping the range, drawn as shaded spans: the API keeps production incidents, newest
+ * first; a page with another environment picked shows none. One that cannot be read leaves the charts without them.
+ */
+async function incidentsOf(api, service, environment, range) {
+  try {
+    const answer = await api(`/api/v1/incidents?${new URLSearchParams({ service, before: iso(range.to + 1000) })}`);
+    return answer.items.filter((i) => (!environment || i.environment === environment)
+      && (i.resolvedAt == null || Date.parse(i.resolvedAt) >= range.from));
+  } catch {
+    return [];
+  }
 }
 
 /** Every deployment overlapping the range, following the API's pages to the end. */
@@ -120,21 +135,24 @@ function rangePicker(range, go, reload) {
     type: 'button', class: 'preset', 'aria-pressed': String(range.preset === p), 'data-testid': `range-${p}`,
     onclick: () => go({ range: p, from: null, to: null }),
   }, p));
+  // text, not datetime-local: that control follows the browser's locale (AM/PM) and zone; these are 24-hour UTC
   const timeInput = (id, ms) => h('input', {
-    id, type: 'datetime-local', step: 1, value: localInput(ms), required: true,
+    id, type: 'text', value: utcInput(ms), required: true, size: 19, spellcheck: 'false', inputmode: 'numeric',
+    pattern: UTC_INPUT.source, placeholder: 'YYYY-MM-DD HH:MM:SS', title: 'UTC, 24-hour: YYYY-MM-DD HH:MM:SS',
   });
   const fromInput = timeInput('range-from', range.from);
   const toInput = timeInput('range-to', range.to);
   const error = h('span', { class: 'field-error', role: 'alert' });
   const custom = h('form', { class: 'custom-range', 'data-testid': 'custom-range' },
-    h('label', { for: 'range-from' }, 'From'), fromInput,
-    h('label', { for: 'range-to' }, 'To'), toInput,
+    h('label', { for: 'range-from' }, 'From (UTC)'), fromInput,
+    h('label', { for: 'range-to' }, 'To (UTC)'), toInput,
     h('button', { type: 'submit' }, 'Apply'), error);
   custom.addEventListener('submit', (e) => {
     e.preventDefault();
-    const from = new Date(fromInput.value).getTime(); // a datetime-local value is read as local time
-    const to = new Date(toInput.value).getTime();
-    if (!(from < to)) error.textContent = 'From must be before To.';
+    const from = parseUtcInput(fromInput.value);
+    const to = parseUtcInput(toInput.value);
+    if (from == null || to == null) error.textContent = 'Write times as YYYY-MM-DD HH:MM:SS, 24-hour, in UTC.';
+    else if (!(from < to)) error.textContent = 'From must be before To.';
     else if (to - from > MAX_WINDOW) error.textContent = 'Pick at most 90 days.';
     else go({ from: iso(from), to: iso(to), range: null });
   });
@@ -168,7 +186,10 @@ function panelNode(panel, index) {
 function statusKey() {
   return h('ul', { class: 'status-key', 'aria-label': 'Marker colours' },
     ...Object.entries(STATUS).map(([status, s]) => h('li', { class: `st-${status}` },
-      h('span', { class: 'key-line', 'aria-hidden': 'true' }), `${s.glyph} ${s.label}`)));
+      h('span', { class: 'key-line', 'aria-hidden': 'true' }), `${s.glyph} ${s.label}`)),
+    h('li', { class: 'kind-rollback' }, h('span', { class: 'key-line', 'aria-hidden': 'true' }),
+      `${ROLLBACK.glyph} ${ROLLBACK.label}`),
+    h('li', {}, h('span', { class: 'key-incident', 'aria-hidden': 'true' }), 'Incident'));
 }
 
 function deploymentsSection(deployments, api) {
@@ -254,10 +275,17 @@ function iso(ms) {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-/** The value a datetime-local input shows for a moment: the browser's local time, to the second. */
-function localInput(ms) {
-  const d = new Date(ms);
-  const pad = (n) => String(n).padStart(2, '0');
-  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `${date}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+const UTC_INPUT = /\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?/;
+
+/** The value a range input shows for a moment: UTC, 24-hour, to the second ("2026-11-26 14:04:00"). */
+function utcInput(ms) {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** Milliseconds of a "YYYY-MM-DD HH:MM[:SS]" UTC input, or null when it is not one. */
+function parseUtcInput(text) {
+  const value = text.trim();
+  if (!new RegExp(`^${UTC_INPUT.source}$`).test(value)) return null;
+  const ms = Date.parse(`${value.replace(' ', 'T')}${value.length === 16 ? ':00' : ''}Z`);
+  return Number.isFinite(ms) ? ms : null;
 }

@@ -1,8 +1,8 @@
 // DOM building and formatting shared by the pages and the charts. Text from the API only ever reaches the page
 // through text nodes and attributes set here, never as HTML.
 
-/** The browser's time zone; every time on the page is shown in it. */
-export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** Every time on the page is shown in UTC, 24-hour, as CI logs and most on-call tools write them. */
+export const ZONE = 'UTC';
 
 /** What each deployment status looks like: a label, a glyph (so colour is not the only cue) and a CSS class. */
 export const STATUS = {
@@ -53,21 +53,24 @@ export function statusBadge(status) {
 
 const dateTime = new Intl.DateTimeFormat(undefined, {
   month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: ZONE,
 });
 const dateTimeZone = new Intl.DateTimeFormat(undefined, {
   year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  hourCycle: 'h23', timeZoneName: 'short',
+  hourCycle: 'h23', timeZoneName: 'short', timeZone: ZONE,
 });
-const hourMinute = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const hourMinute = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE,
+});
 const hourMinuteSecond = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: ZONE,
 });
-const monthDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const monthDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: ZONE });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** The zone's IANA name with its short name when they differ: "Europe/Berlin (CET)". */
 export function zoneLabel() {
-  const parts = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short', timeZone: ZONE }).formatToParts(new Date());
   const short = parts.find((p) => p.type === 'timeZoneName')?.value;
   return short && short !== ZONE ? `${ZONE} (${short})` : ZONE;
 }

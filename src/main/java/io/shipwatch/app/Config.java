@@ -80,7 +80,7 @@ public record Config(
     }
 
     /** A graph panel; {@code {{service}}} and {@code {{environment}}} are filled in per service. */
-    public record PanelSection(String id, String title, String unit, String query) {
+    public record PanelSection(String id, String title, String unit, String query, String aggregation) {
     }
 
     /** Per-service overrides: this service's own panels. */

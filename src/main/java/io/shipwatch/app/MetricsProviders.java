@@ -7,6 +7,7 @@ import io.shipwatch.gate.ProviderSpec;
 import io.shipwatch.graphs.Panel;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.providers.MetricsProvider;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.datadog.DatadogMetricsConfig;
 import io.shipwatch.providers.datadog.DatadogProvider;
 import io.shipwatch.providers.datadog.DatadogSinkConfig;
@@ -203,8 +204,13 @@ final class MetricsProviders {
             if (s.query() == null || s.query().isBlank()) {
                 throw new InputException(at + ".query", "is missing", "give the PromQL query; {{service}} is filled in");
             }
-            panels.add(new Panel(s.id(), s.title() == null ? s.id() : s.title(), s.unit() == null ? "" : s.unit(),
-                    s.query()));
+            String unit = s.unit() == null ? "" : s.unit();
+            Rollup rollup = s.aggregation() == null ? Panel.defaultRollup(unit) : Rollup.parse(s.aggregation());
+            if (rollup == null) {
+                throw new InputException(at + ".aggregation", "unknown aggregation '" + s.aggregation() + "'",
+                        "use one of " + Rollup.names() + " (max keeps spikes visible at long ranges)");
+            }
+            panels.add(new Panel(s.id(), s.title() == null ? s.id() : s.title(), unit, s.query(), rollup));
         }
         return panels;
     }

@@ -3,6 +3,7 @@ package io.shipwatch.graphs;
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.providers.MetricsProvider;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +20,22 @@ public final class ServiceGraphs {
     /** Defaults for services instrumented with the usual Prometheus HTTP metrics. */
     public static final List<Panel> PROMETHEUS_DEFAULTS = List.of(
             new Panel("request_rate", "Request rate", "req/s",
-                    "sum(rate(http_requests_total{service=\"{{service}}\"}[5m]))"),
+                    "sum(rate(http_requests_total{service=\"{{service}}\"}[5m]))", Rollup.AVG),
             new Panel("error_ratio", "Error ratio", "ratio",
                     "sum(rate(http_requests_total{service=\"{{service}}\",code=~\"5..\"}[5m])) "
-                            + "/ sum(rate(http_requests_total{service=\"{{service}}\"}[5m]))"),
+                            + "/ sum(rate(http_requests_total{service=\"{{service}}\"}[5m]))", Rollup.MAX),
             new Panel("latency_p95", "p95 latency", "s",
                     "histogram_quantile(0.95, sum by (le) "
-                            + "(rate(http_request_duration_seconds_bucket{service=\"{{service}}\"}[5m])))"));
+                            + "(rate(http_request_duration_seconds_bucket{service=\"{{service}}\"}[5m])))", Rollup.MAX));
 
     /** The built-in demo provider's series. */
     public static final List<Panel> DEMO_DEFAULTS = List.of(
-            new Panel("request_rate", "Request rate (demo data)", "req/s", "request_rate{service=\"{{service}}\"}"),
-            new Panel("error_ratio", "Error ratio (demo data)", "ratio", "error_ratio{service=\"{{service}}\"}"),
-            new Panel("latency_p95", "p95 latency (demo data)", "s", "latency_p95_seconds{service=\"{{service}}\"}"));
+            new Panel("request_rate", "Request rate (demo data)", "req/s", "request_rate{service=\"{{service}}\"}",
+                    Rollup.AVG),
+            new Panel("error_ratio", "Error ratio (demo data)", "ratio", "error_ratio{service=\"{{service}}\"}",
+                    Rollup.MAX),
+            new Panel("latency_p95", "p95 latency (demo data)", "s", "latency_p95_seconds{service=\"{{service}}\"}",
+                    Rollup.MAX));
 
     /** What a panel says when the server has no metrics backend: what to configure, in one line. */
     public static final String NO_BACKEND = "no metrics backend configured: add metrics.provider to the server's "
@@ -71,22 +75,23 @@ public final class ServiceGraphs {
         return perService.getOrDefault(service, defaults);
     }
 
-    /** Queries every panel of the service over the window. */
+    /** Queries every panel of the service over the window, each point aggregated over its step by the panel's rollup. */
     public List<PanelResult> render(String service, String environment, TimeWindow window) {
         Duration step = stepFor(window);
         List<PanelResult> results = new ArrayList<>();
         for (Panel panel : panels(service)) {
             String query = panel.queryFor(service, environment);
             if (provider == null) {
-                results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query, List.of(), NO_BACKEND,
-                        PanelResult.Status.UNCONFIGURED));
+                results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query, panel.rollup(), step,
+                        List.of(), NO_BACKEND, PanelResult.Status.UNCONFIGURED));
                 continue;
             }
             try {
-                results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query,
-                        provider.queryRange(query, window, step), null));
+                results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query, panel.rollup(), step,
+                        provider.queryRange(query, window, step, panel.rollup()), null));
             } catch (ProviderException e) {
-                results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query, List.of(), e.getMessage()));
+                results.add(new PanelResult(panel.id(), panel.title(), panel.unit(), query, panel.rollup(), step,
+                        List.of(), e.getMessage()));
             }
         }
         return results;

@@ -9,6 +9,7 @@ import io.shipwatch.json.Json;
 import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.pipeline.PipelineSpan;
 import io.shipwatch.pipeline.PipelineSummary;
+import io.shipwatch.pipeline.RunAnalysis;
 import io.shipwatch.pipeline.RunSummary;
 import io.shipwatch.pipeline.StepTrend;
 import java.time.Instant;
@@ -78,6 +79,11 @@ public final class PipelineRoutes implements ApiServer.RouteGroup {
             span.put("startTime", time(s.startNanos()));
             span.put("endTime", time(s.endNanos()));
             span.put("durationMs", s.durationNanos() / 1e6);
+            RunAnalysis.Clip clip = view.analysis().clipped().get(s.spanId());
+            if (clip != null) { // the time the analysis and the waterfall use: inside the parent's
+                span.put("clippedStartTime", time(clip.startNanos()));
+                span.put("clippedEndTime", time(clip.endNanos()));
+            }
             span.put("exclusiveMs", view.analysis().exclusiveNanos().getOrDefault(s.spanId(), 0L) / 1e6);
             span.put("status", s.status().wireName());
             span.put("statusMessage", s.statusMessage());

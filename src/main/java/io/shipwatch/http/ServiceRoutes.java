@@ -70,6 +70,8 @@ final class ServiceRoutes {
             panel.put("title", p.title());
             panel.put("unit", p.unit());
             panel.put("query", p.query());
+            panel.put("aggregation", p.rollup().wireName()); // each point: this aggregate of the step before it
+            panel.put("stepSeconds", p.step().toSeconds());
             panel.put("series", p.series().stream().map(ServiceRoutes::series).toList());
             panel.put("error", p.error());
             panel.put("status", p.status().wireName());

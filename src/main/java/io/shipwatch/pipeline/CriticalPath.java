@@ -14,6 +14,10 @@ import java.util.Set;
  * child that finished last before that point set it; recurse into that child, then go on from the child's start.
  * Time no child covers is the span's own. Parallel jobs that finished earlier are off the path; queue time, kept as
  * a child span of its job, is on it when it delayed the job. Pure: spans in, analysis out.
+ *
+ * <p>First every span is clipped to its parent's (clipped) time, as Jaeger's {@code sanitizeOverFlowingChildren}
+ * does: imported JUnit suites are laid end to end from their step's start and may add up to more than the step took
+ * (parallel forks), and that overhang is not time the run spent, so it must not put a suite or its cases on the path.
  */
 public final class CriticalPath {
     private static final Comparator<PipelineSpan> LATEST_END_FIRST = Comparator
@@ -26,6 +30,8 @@ public final class CriticalPath {
     private final Map<String, Long> critical = new LinkedHashMap<>();
     private final Map<String, Integer> depth = new HashMap<>();
 
+    private final Map<String, RunAnalysis.Clip> clipped = new LinkedHashMap<>();
+
     private CriticalPath(List<PipelineSpan> spans) {
         spans.forEach(s -> byId.put(s.spanId(), s));
         for (PipelineSpan s : byId.values()) {
@@ -33,12 +39,39 @@ public final class CriticalPath {
                 children.computeIfAbsent(s.parentSpanId(), k -> new ArrayList<>()).add(s);
             }
         }
+        byId.values().stream().filter(this::isRoot).toList().forEach(this::clipChildren);
+    }
+
+    private boolean isRoot(PipelineSpan s) {
+        return s.parentSpanId() == null || !byId.containsKey(s.parentSpanId());
+    }
+
+    /**
+     * Replaces each descendant of {@code parent} by a copy inside the parent's time: its end (and start) moved to the
+     * parent's end when past it, its start to the parent's start when before it. A child that starts after its parent
+     * ended keeps no time at all.
+     */
+    private void clipChildren(PipelineSpan parent) {
+        List<PipelineSpan> kids = children.getOrDefault(parent.spanId(), List.of());
+        for (int i = 0; i < kids.size(); i++) {
+            PipelineSpan c = kids.get(i);
+            long end = Math.min(c.endNanos(), parent.endNanos());
+            long start = Math.min(Math.max(c.startNanos(), parent.startNanos()), end);
+            if (start != c.startNanos() || end != c.endNanos()) {
+                c = new PipelineSpan(c.traceId(), c.spanId(), c.parentSpanId(), c.name(), start, end, c.status(),
+                        c.statusMessage(), c.attributes(), c.links());
+                kids.set(i, c);
+                byId.put(c.spanId(), c);
+                clipped.put(c.spanId(), new RunAnalysis.Clip(start, end));
+            }
+            clipChildren(c);
+        }
     }
 
     /** The analysis of the spans of one trace; an empty trace has an empty path and no bottleneck. */
     public static RunAnalysis analyze(List<PipelineSpan> spans) {
         if (spans.isEmpty()) {
-            return new RunAnalysis(List.of(), null, Map.of(), Map.of());
+            return new RunAnalysis(List.of(), null, Map.of(), Map.of(), Map.of());
         }
         return new CriticalPath(spans).run();
     }
@@ -46,7 +79,7 @@ public final class CriticalPath {
     private RunAnalysis run() {
         // spans whose parent is absent (a live job whose run span comes later from an import) count as roots
         List<PipelineSpan> roots = byId.values().stream()
-                .filter(s -> s.parentSpanId() == null || !byId.containsKey(s.parentSpanId()))
+                .filter(this::isRoot)
                 .sorted(LATEST_END_FIRST).toList();
         // several roots are walked as the children of an unseen whole: the last to finish, then what ended before it
         walk(roots.get(0), roots.get(0).endNanos(), 0);
@@ -61,7 +94,7 @@ public final class CriticalPath {
                 .map(byId::get)
                 .sorted(Comparator.comparingLong(PipelineSpan::startNanos).thenComparing(s -> depth.get(s.spanId())))
                 .map(PipelineSpan::spanId).toList();
-        return new RunAnalysis(path, bottleneck(roots), exclusiveTimes(), Map.copyOf(critical));
+        return new RunAnalysis(path, bottleneck(roots), exclusiveTimes(), Map.copyOf(critical), Map.copyOf(clipped));
     }
 
     private void walk(PipelineSpan span, long until, int level) {

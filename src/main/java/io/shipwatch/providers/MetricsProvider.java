@@ -20,4 +20,16 @@ public interface MetricsProvider {
      * @throws ProviderException when the backend could not answer (unreachable, refused, bad query)
      */
     List<Series> queryRange(String query, TimeWindow window, Duration step) throws ProviderException;
+
+    /**
+     * A range query whose point at each time {@code t} aggregates the query's values in {@code (t - step, t]} by
+     * {@code rollup}, so that downsampling to a long step keeps spikes. The default point-samples, as
+     * {@link #queryRange(String, TimeWindow, Duration)} does: providers that draw graphs override it.
+     *
+     * @throws ProviderException when the backend could not answer
+     */
+    default List<Series> queryRange(String query, TimeWindow window, Duration step, Rollup rollup)
+            throws ProviderException {
+        return queryRange(query, window, step);
+    }
 }

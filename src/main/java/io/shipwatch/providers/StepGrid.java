@@ -43,6 +43,18 @@ public record StepGrid(Instant first, int size, Duration step) {
         return new StepGrid(Instant.ofEpochMilli(first), size, Duration.ofMillis(stepMillis));
     }
 
+    /**
+     * The grid of an aggregated range query ({@link Rollup}): the step {@link #of} would choose, with the points
+     * counted back from the window's end, so the last one's step reaches it and the newest data is never left out
+     * (an epoch-aligned grid would drop everything after its last point). Each point t stands for (t - step, t].
+     */
+    public static StepGrid endingAt(TimeWindow window, Duration step, int maxPoints) {
+        Duration chosen = of(window, step, maxPoints).step();
+        int size = (int) ceilDiv(window.length().toMillis(), chosen.toMillis());
+        Instant first = window.to().minus(chosen.multipliedBy(Math.max(0, size - 1)));
+        return new StepGrid(first, Math.max(0, size), chosen);
+    }
+
     public boolean isEmpty() {
         return size == 0;
     }
@@ -50,6 +62,15 @@ public record StepGrid(Instant first, int size, Duration step) {
     /** The last time of the grid; only meaningful when it is not empty. */
     public Instant last() {
         return first.plus(step.multipliedBy(Math.max(0, size - 1)));
+    }
+
+    /**
+     * How often values are read inside each step to aggregate them ({@link Rollup}): a 240th of the step, never
+     * under 15 s (a common scrape interval); the step itself when it is that short.
+     */
+    public Duration rollupResolution() {
+        long millis = Math.max(15_000, ceilDiv(step.toMillis(), 240_000) * 1000);
+        return millis >= step.toMillis() ? step : Duration.ofMillis(millis);
     }
 
     public List<Instant> times() {

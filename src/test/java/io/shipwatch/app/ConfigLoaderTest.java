@@ -74,6 +74,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void panelAggregationIsDeclaredOrFollowsTheUnitAndAnUnknownOneIsRefused() {
+        Config c = ConfigLoader.parse("""
+                metrics:
+                  panels:
+                    - {id: rate, unit: req/s, query: 'r'}
+                    - {id: errors, unit: ratio, query: 'e'}
+                    - {id: deploys, aggregation: sum, query: 'd'}
+                """, "s.yaml");
+        assertThat(MetricsProviders.graphs(c.metrics()).panels("any")).extracting(p -> p.rollup().wireName())
+                .containsExactly("avg", "max", "sum");
+
+        Config bad = ConfigLoader.parse("metrics:\n  panels:\n    - {id: e, query: 'e', aggregation: peak}\n", "s.yaml");
+        assertThatThrownBy(() -> MetricsProviders.graphs(bad.metrics())).hasMessage("metrics.panels[0].aggregation: "
+                + "unknown aggregation 'peak'; use one of avg, max, min, sum, last (max keeps spikes visible at long ranges)");
+    }
+
+    @Test
     void badSinkNamesItsKeyUnderSinks() {
         Config c = ConfigLoader.parse("sinks:\n  grafana: {url: 'ftp://grafana', token: t}\n", "s.yaml");
         assertThatThrownBy(() -> MarkerSinks.from(c.sinks())).hasMessageStartingWith("sinks.grafana.url: ");

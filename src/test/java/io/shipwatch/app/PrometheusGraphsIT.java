@@ -83,6 +83,56 @@ class PrometheusGraphsIT {
     }
 
     @Test
+    void aTenMinuteSpikeStaysVisibleAtAThirtyDayRange() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long grid = Duration.ofHours(3).toSeconds(); // the step of a 30-day range: 240 points
+        Instant spike = Instant.ofEpochSecond((now.minus(Duration.ofDays(1)).getEpochSecond() / grid) * grid)
+                .plus(Duration.ofMinutes(80)); // between two grid points, so a point sample never lands on it
+        Map<Instant, Double> samples = new LinkedHashMap<>();
+        for (Instant t = now.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES); t.isBefore(now);
+                t = t.plus(Duration.ofMinutes(1))) {
+            boolean inSpike = !t.isBefore(spike) && t.isBefore(spike.plus(Duration.ofMinutes(10)));
+            samples.put(t, inSpike ? 0.126 : 0.004);
+        }
+        OpenMetricsText data = new OpenMetricsText().gauge("error_ratio", Map.of("service", "checkout"), samples);
+        try (PrometheusServer prometheus = PrometheusServer.builder().backfill(data).start()) {
+            Config config = ConfigLoader.parse("""
+                    metrics:
+                      provider: {type: prometheus, url: "%s"}
+                      panels:
+                        - {id: errors, title: Error ratio, unit: ratio, query: 'error_ratio{service="{{service}}"}'}
+                        - {id: sampled, unit: ratio, aggregation: last, query: 'error_ratio{service="{{service}}"}'}
+                    """.formatted(prometheus.url()), "shipwatch.yaml");
+            ServerSettings settings = ServerSettings.resolve(0, null, "jdbc:sqlite:" + dir.resolve("s.db"), config, Map.of());
+            try (ShipwatchServer server = new ShipwatchServer(settings, Clock.systemUTC())) {
+                String base = "http://127.0.0.1:" + server.start();
+                JsonNode graphs = Http.get(base + "/api/v1/services/checkout/metrics?from=" + now.minus(Duration.ofDays(30))
+                        + "&to=" + now).json();
+
+                JsonNode errors = graphs.get("panels").get(0);
+                assertThat(errors.hasNonNull("error")).as(errors.toString()).isFalse();
+                assertThat(errors.get("aggregation").asText()).isEqualTo("max");
+                assertThat(errors.get("stepSeconds").asLong()).isEqualTo(grid);
+                assertThat(maxValue(errors)).isEqualTo(0.126);
+                // the same data sampled once per step, as query_range alone does, never sees it
+                JsonNode sampled = graphs.get("panels").get(1);
+                assertThat(sampled.get("aggregation").asText()).isEqualTo("last");
+                assertThat(maxValue(sampled)).isEqualTo(0.004);
+            }
+        }
+    }
+
+    private static double maxValue(JsonNode panel) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (JsonNode p : panel.get("series").get(0).get("points")) {
+            if (!p.get(1).isNull()) {
+                max = Math.max(max, p.get(1).asDouble());
+            }
+        }
+        return max;
+    }
+
+    @Test
     void aPrometheusThatIsDownShowsOnThePanelNotAsAFailedRequest() throws Exception {
         Config config = ConfigLoader.parse("metrics:\n  provider: {type: prometheus, url: \"http://127.0.0.1:9\"}\n", "s.yaml");
         ServerSettings settings = ServerSettings.resolve(0, null, "jdbc:sqlite:" + dir.resolve("h.db"), config, Map.of());

@@ -10,6 +10,11 @@ import io.shipwatch.app.ServerSettings;
 import io.shipwatch.app.ShipwatchServer;
 import io.shipwatch.cli.PipelineCommand;
 import io.shipwatch.otel.OtlpTraceExport;
+import io.shipwatch.pipeline.PipelineSpan;
+import io.shipwatch.pipeline.SpanStatus;
+import io.shipwatch.pipeline.TestReport;
+import io.shipwatch.pipeline.TestSpans;
+import io.shipwatch.pipeline.TraceExport;
 import io.shipwatch.pipeline.TraceIds;
 import io.shipwatch.testing.Http;
 import io.shipwatch.testing.OtlpRequests;
@@ -65,6 +70,7 @@ class PipelineUiIT {
         base = "http://127.0.0.1:" + server.start();
         importGitHubRun();
         sendNightlyRuns();
+        sendLargeRun();
         System.setProperty("webdriver.chrome.driver", chromedriver.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -119,6 +125,51 @@ class PipelineUiIT {
         }
     }
 
+    static final String LARGE_TRACE = TraceIds.traceId("test", "https://ci.example/acme/shop", "77", "1");
+    static final String TESTS_STEP = TraceIds.spanId(LARGE_TRACE, "step", "unit tests");
+
+    /**
+     * A run of 1,514 spans: three steps, and under "unit tests" (100 s to 400 s, exit code 1) the JUnit import of a
+     * 700-case suite of 0.5 s cases and eight suites of 100 cases, laid end to end as imports do: their 510 s run past
+     * the step's 300 s.
+     */
+    private static void sendLargeRun() {
+        long t0 = 1_795_000_000L * S;
+        String root = TraceIds.spanId(LARGE_TRACE, "run");
+        String job = TraceIds.spanId(LARGE_TRACE, "job");
+        List<PipelineSpan> spans = new ArrayList<>(List.of(
+                new PipelineSpan(LARGE_TRACE, root, null, "release", t0, t0 + 600 * S, SpanStatus.ERROR, null,
+                        Map.of("cicd.pipeline.name", "release", "cicd.pipeline.run.id", "77",
+                                "cicd.pipeline.run.url.full", "https://ci.example/acme/shop/runs/77"), null),
+                new PipelineSpan(LARGE_TRACE, job, root, "build", t0, t0 + 600 * S, SpanStatus.ERROR, null, null, null),
+                step(job, "compile", t0, t0 + 100 * S, 0, "mvn -q compile"),
+                step(job, "unit tests", t0 + 100 * S, t0 + 400 * S, 1, "mvn -q test"),
+                step(job, "package", t0 + 400 * S, t0 + 600 * S, 0, "mvn -q package -DskipTests")));
+        List<TestReport.Suite> suites = new ArrayList<>();
+        suites.add(suite("com.acme.BigSuite", 700, S / 2));
+        for (int i = 1; i <= 8; i++) {
+            suites.add(suite("com.acme.Suite" + i, 100, S / 5));
+        }
+        spans.addAll(TestSpans.of(List.of(new TestReport("TEST-all.xml", suites)), LARGE_TRACE, TESTS_STEP, t0 + 100 * S));
+        assertThat(spans).hasSize(1514);
+        new OtlpTraceExport().send(spans, new TraceExport.Destinations(Map.of(), false, java.net.URI.create(base), null));
+    }
+
+    private static PipelineSpan step(String job, String name, long start, long end, long exitCode, String command) {
+        return new PipelineSpan(LARGE_TRACE, TraceIds.spanId(LARGE_TRACE, "step", name), job, name, start, end,
+                exitCode == 0 ? SpanStatus.OK : SpanStatus.ERROR, exitCode == 0 ? null : "exit code " + exitCode,
+                Map.of("process.exit.code", exitCode, "process.command_line", command,
+                        "cicd.pipeline.task.run.url.full", "https://ci.example/acme/shop/runs/77/jobs/build"), null);
+    }
+
+    private static TestReport.Suite suite(String name, int cases, long caseNanos) {
+        List<TestReport.Case> list = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            list.add(new TestReport.Case("case" + i, name, caseNanos, TestReport.Outcome.PASSED, null, 0));
+        }
+        return new TestReport.Suite(name, cases * caseNanos, list);
+    }
+
     private static void open(String url) {
         browser.get(url);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !"loading".equals(
@@ -160,6 +211,77 @@ class PipelineUiIT {
         assertThat(bar.get("width")).isCloseTo(bar.get("track") * 419.0 / 600.0, within(1.5));
     }
 
+    @Test
+    void largeRunOpensWithTestSuitesCollapsedAndASuiteExpandsOnClick() {
+        JsonNode run = Http.get(base + "/api/v1/runs/" + LARGE_TRACE).json();
+        assertThat(run.get("spans")).hasSize(1514);
+        open(base + "/pipelines.html?run=" + LARGE_TRACE);
+
+        // only the rows shown are in the page: run, job, three steps and nine collapsed suites
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=span-row]"));
+        assertThat(rows).hasSize(14);
+        WebElement big = row("com.acme.BigSuite");
+        WebElement toggle = big.findElement(By.cssSelector("[data-testid=toggle]"));
+        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(big.findElement(By.cssSelector("[data-testid=hidden-count]")).getText()).isEqualTo("(700)");
+
+        toggle.click();
+        assertThat(browser.findElements(By.cssSelector("[data-testid=span-row]"))).hasSize(14 + 700);
+        assertThat(row("com.acme.BigSuite").findElement(By.cssSelector("[data-testid=toggle]"))
+                .getAttribute("aria-expanded")).isEqualTo("true");
+        row("com.acme.BigSuite").findElement(By.cssSelector("[data-testid=toggle]")).click();
+        assertThat(browser.findElements(By.cssSelector("[data-testid=span-row]"))).hasSize(14);
+    }
+
+    @Test
+    void suitesRunningPastTheirStepAreDrawnInsideItAndNeverTheBottleneck() {
+        JsonNode run = Http.get(base + "/api/v1/runs/" + LARGE_TRACE).json();
+        open(base + "/pipelines.html?run=" + LARGE_TRACE);
+
+        assertThat(browser.findElement(By.cssSelector("[data-testid=bottleneck]")).getText())
+                .isEqualTo("Bottleneck package (3m 20s of its own)");
+        Map<String, Double> step = bar(TESTS_STEP);
+        String bigSuite = row("com.acme.BigSuite").getAttribute("data-span-id");
+        Map<String, Double> suite = bar(bigSuite);
+        // the report says 350 s from the step's start; the step took 300 s: the bar ends with the step
+        assertThat(suite.get("left") + suite.get("width")).isCloseTo(step.get("left") + step.get("width"), within(1.0));
+        assertThat(row("com.acme.Suite8").findElement(By.cssSelector(".wf-bar")).getAttribute("class")).contains("clipped");
+        for (JsonNode s : run.get("spans")) {
+            if (s.get("spanId").asText().equals(bigSuite)) {
+                assertThat(java.time.Instant.parse(s.get("clippedEndTime").asText()))
+                        .isEqualTo(java.time.Instant.ofEpochSecond(1_795_000_400L));
+            }
+        }
+    }
+
+    @Test
+    void waterfallHasATimeAxisAndClickingASpanShowsItsExitCodeCommandAndCiLink() {
+        open(base + "/pipelines.html?run=" + LARGE_TRACE);
+
+        List<String> ticks = browser.findElements(By.cssSelector("[data-testid=time-axis] [data-testid=axis-tick]"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(ticks).containsExactly("0s", "2m", "4m", "6m", "8m", "10m");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=span-detail]"))).isEmpty();
+
+        row("unit tests").click();
+        WebElement detail = browser.findElement(By.cssSelector("[data-testid=span-detail]"));
+        assertThat(detail.findElement(By.cssSelector("[data-testid=detail-exit]")).getText()).isEqualTo("1");
+        assertThat(detail.findElement(By.cssSelector("[data-testid=detail-command]")).getText()).isEqualTo("mvn -q test");
+        assertThat(detail.findElement(By.cssSelector("[data-testid=detail-ci] a")).getAttribute("href"))
+                .isEqualTo("https://ci.example/acme/shop/runs/77/jobs/build");
+        assertThat(detail.findElement(By.cssSelector("[data-testid=detail-attributes]")).getText())
+                .contains("process.command_line");
+        assertThat(row("unit tests").getAttribute("aria-selected")).isEqualTo("true");
+        detail.findElement(By.cssSelector("[data-testid=detail-close]")).click();
+        assertThat(browser.findElements(By.cssSelector("[data-testid=span-detail]"))).isEmpty();
+    }
+
+    private static WebElement row(String name) {
+        return browser.findElements(By.cssSelector("[data-testid=span-row]")).stream()
+                .filter(r -> name.equals(r.findElement(By.cssSelector(".wf-name")).getAttribute("title")))
+                .findFirst().orElseThrow(() -> new AssertionError("no row named " + name));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Double> bar(String spanId) {
         Object result = ((JavascriptExecutor) browser).executeScript(
@@ -197,7 +319,7 @@ class PipelineUiIT {
                 b.findElement(By.id("main")).getAttribute("data-state")) && b.getCurrentUrl().endsWith("/pipelines.html"));
 
         List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=pipeline-row]"));
-        assertThat(rows).extracting(r -> r.getAttribute("data-pipeline")).containsExactly("CI", "nightly");
+        assertThat(rows).extracting(r -> r.getAttribute("data-pipeline")).containsExactly("CI", "nightly", "release");
         rows.get(0).findElement(By.linkText("CI")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl().endsWith("?pipeline=CI")
                 && "ready".equals(b.findElement(By.id("main")).getAttribute("data-state")));

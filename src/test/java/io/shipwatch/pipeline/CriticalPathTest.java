@@ -1,6 +1,7 @@
 package io.shipwatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +76,7 @@ class CriticalPathTest {
         assertThat(analysis.exclusiveNanos()).containsEntry("run", (100 - 40 - 10) * S) // 10..50 and 90..100
                 .containsEntry("a", 20 * S)
                 .containsEntry("b", 20 * S)
-                .containsEntry("c", 30 * S)
+                .containsEntry("c", 10 * S) // clipped to the run's end: 90..100
                 .containsEntry("d", 10 * S);
     }
 
@@ -88,6 +89,46 @@ class CriticalPathTest {
                 .containsEntry("main", 6 * S).containsEntry("s1", 20 * S).containsEntry("s2", 20 * S);
         assertThat(analysis.criticalNanos().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(72 * S);
         assertThat(analysis.bottleneck()).isEqualTo("pre");
+    }
+
+    @Test
+    void suiteRunningPastItsStepIsClippedAndItsOverhangNeverMakesItTheBottleneck() {
+        // the step took 60 s; its report's suite says 150 s (forks in parallel), its middle case straddles the end
+        RunAnalysis analysis = CriticalPath.analyze(spans(
+                "run - 0 100", "build run 0 40", "tests run 40 100",
+                "suite tests 40 190", "c1 suite 40 45", "c2 suite 45 180", "c3 suite 180 190"));
+
+        assertThat(analysis.clipped()).containsOnly(
+                entry("suite", new RunAnalysis.Clip(40 * S, 100 * S)),
+                entry("c2", new RunAnalysis.Clip(45 * S, 100 * S)),
+                entry("c3", new RunAnalysis.Clip(100 * S, 100 * S)));
+        assertThat(analysis.criticalPath()).containsExactly("run", "build", "tests", "suite", "c1", "c2");
+        assertThat(analysis.criticalNanos()).containsEntry("suite", 0L).containsEntry("c2", 55 * S);
+        assertThat(analysis.bottleneck()).isEqualTo("c2");
+        assertThat(analysis.exclusiveNanos()).containsEntry("suite", 0L).containsEntry("c3", 0L);
+        assertThat(analysis.criticalNanos().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100 * S);
+    }
+
+    @Test
+    void suitesLaidPastTheStepsEndAreOffThePathAndNeverTheBottleneck() {
+        // three suites of 40 s each laid end to end under a 40 s step: the later two start at or after its end
+        RunAnalysis analysis = CriticalPath.analyze(spans(
+                "run - 0 60", "compile run 0 20", "tests run 20 60",
+                "s1 tests 20 60", "s2 tests 60 100", "s3 tests 100 140"));
+
+        assertThat(analysis.clipped()).containsOnly(
+                entry("s2", new RunAnalysis.Clip(60 * S, 60 * S)),
+                entry("s3", new RunAnalysis.Clip(60 * S, 60 * S)));
+        assertThat(analysis.criticalPath()).containsExactly("run", "compile", "tests", "s1");
+        assertThat(analysis.bottleneck()).isEqualTo("s1");
+        assertThat(analysis.exclusiveNanos()).containsEntry("s2", 0L).containsEntry("s3", 0L);
+    }
+
+    @Test
+    void spansInsideTheirParentAreNotClipped() {
+        RunAnalysis analysis = CriticalPath.analyze(spans("run - 0 30", "a run 0 10", "b run 10 30", "c b 12 20"));
+
+        assertThat(analysis.clipped()).isEmpty();
     }
 
     @Test

@@ -49,4 +49,30 @@ class StepGridTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("range query step must be positive, got PT0S");
     }
+
+    @Test
+    void rollupResolutionIsA240thOfTheStepAndNeverUnderFifteenSeconds() {
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        TimeWindow month = new TimeWindow(t, t.plus(Duration.ofDays(30)));
+
+        assertThat(StepGrid.of(month, Duration.ofHours(3), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(StepGrid.of(month, Duration.ofMinutes(30), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(StepGrid.of(month, Duration.ofSeconds(15), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(15));
+        TimeWindow hour = new TimeWindow(t, t.plus(Duration.ofHours(1)));
+        assertThat(StepGrid.of(hour, Duration.ofSeconds(10), 11_000).rollupResolution()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aggregatedGridEndsAtTheWindowsEndSoTheNewestStepIsKept() {
+        Instant from = Instant.parse("2026-11-01T00:00:00Z");
+        TimeWindow window = new TimeWindow(from, from.plus(Duration.ofHours(10)).plusSeconds(1200));
+
+        StepGrid grid = StepGrid.endingAt(window, Duration.ofHours(3), 11_000);
+
+        assertThat(grid.last()).isEqualTo(window.to());
+        assertThat(grid.size()).isEqualTo(4);
+        assertThat(grid.first()).isAfter(from).isEqualTo(window.to().minus(Duration.ofHours(9)));
+        assertThat(grid.first().minus(grid.step())).isBeforeOrEqualTo(from); // the steps cover the whole window
+        assertThat(StepGrid.endingAt(new TimeWindow(from, from), Duration.ofHours(3), 11_000).isEmpty()).isTrue();
+    }
 }

@@ -5,6 +5,7 @@ import io.shipwatch.core.TimeWindow;
 import io.shipwatch.json.Json;
 import io.shipwatch.providers.MetricsProvider;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.Series;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Datadog's metrics query API ({@code GET /api/v1/query?from=&to=&query=}) with the API and application keys in
@@ -26,6 +28,9 @@ import java.util.Map;
  * query to fix it. Only the points inside the window are kept; null points become NaN.
  */
 public final class DatadogProvider implements MetricsProvider {
+    /** {@code avg:metric.name{scope} by {tags}}, optionally with functions after it: one metric, no formula. */
+    private static final Pattern SINGLE_METRIC = Pattern.compile(
+            "\\s*(avg|sum|min|max):[\\w.]+\\{[^{}]*}(\\s*by\\s*\\{[^{}]*})?(\\.\\w+\\([^()]*\\))*\\s*");
     private final DatadogMetricsConfig config;
     private final HttpClient http;
 
@@ -67,6 +72,24 @@ public final class DatadogProvider implements MetricsProvider {
             throw new ProviderException(where + ": interrupted", false, e);
         }
         return read(response.statusCode(), response.body(), window, where);
+    }
+
+    /**
+     * Adds {@code .rollup(max, STEP)} to a single metric query without its own rollup, so each point aggregates its
+     * interval (Datadog's default rollup is avg, which flattens spikes); formulas and explicit rollups are sent as
+     * written.
+     */
+    @Override
+    public List<Series> queryRange(String query, TimeWindow window, Duration step, Rollup rollup)
+            throws ProviderException {
+        return queryRange(rolledUp(query, rollup, step), window, step);
+    }
+
+    static String rolledUp(String query, Rollup rollup, Duration step) {
+        if (rollup.datadogMethod() == null || !SINGLE_METRIC.matcher(query).matches() || query.contains(".rollup(")) {
+            return query;
+        }
+        return query.strip() + ".rollup(" + rollup.datadogMethod() + ", " + Math.max(1, step.toSeconds()) + ")";
     }
 
     static List<Series> read(int status, String body, TimeWindow window, String where) throws ProviderException {

@@ -3,6 +3,7 @@ package io.shipwatch.providers.demo;
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.providers.MetricsProvider;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.Series;
 import io.shipwatch.providers.StepGrid;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * Synthetic metrics for {@code shipwatch demo}, so the service graphs and gates work without Prometheus. Answers
  * {@code request_rate}, {@code error_ratio} and {@code latency_p95_seconds} of one service, with a daily cycle, a
  * per-service level and small noise; every value depends only on service, metric and time, so a window always
- * gives the same points. Configured {@link Incident}s raise error ratio and latency while they last.
+ * gives the same points. Configured {@link Incident}s raise error ratio and latency while they last. Graphs ask for a
+ * {@link Rollup} over each step, as from a real backend, so a short incident still shows at a 30-day range.
  */
 public final class DemoProvider implements MetricsProvider {
     /** Same limit as Prometheus, so the demo answers the same grid a real backend would. */
@@ -62,6 +64,13 @@ public final class DemoProvider implements MetricsProvider {
 
     @Override
     public List<Series> queryRange(String query, TimeWindow window, Duration step) throws ProviderException {
+        return queryRange(query, window, step, Rollup.LAST);
+    }
+
+    /** Each point aggregates the values read every {@link StepGrid#rollupResolution()} in the step before it. */
+    @Override
+    public List<Series> queryRange(String query, TimeWindow window, Duration step, Rollup rollup)
+            throws ProviderException {
         Matcher m = QUERY.matcher(query);
         if (!m.matches()) {
             throw new ProviderException("demo provider: query '" + query.strip().replaceAll("\\s+", " ")
@@ -69,14 +78,21 @@ public final class DemoProvider implements MetricsProvider {
         }
         String metric = m.group(1);
         String service = m.group(2);
-        StepGrid grid = StepGrid.of(window, step, MAX_POINTS);
+        StepGrid grid = rollup == Rollup.LAST ? StepGrid.of(window, step, MAX_POINTS)
+                : StepGrid.endingAt(window, step, MAX_POINTS);
         if (grid.isEmpty()) {
             return List.of();
         }
         SyntheticService synthetic = new SyntheticService(service);
+        long resolution = rollup == Rollup.LAST ? grid.step().toMillis() : grid.rollupResolution().toMillis();
+        int reads = (int) ((grid.step().toMillis() + resolution - 1) / resolution);
         List<Series.Point> points = new ArrayList<>(grid.size());
+        double[] values = new double[reads];
         for (Instant t : grid.times()) {
-            points.add(new Series.Point(t, value(synthetic, metric, t)));
+            for (int k = 0; k < reads; k++) { // t, t - resolution, ... while inside (t - step, t]
+                values[reads - 1 - k] = value(synthetic, metric, t.minusMillis(k * resolution));
+            }
+            points.add(new Series.Point(t, rollup.apply(values)));
         }
         return List.of(new Series(Map.of("__name__", metric, "service", service), points));
     }

@@ -3,6 +3,7 @@ package io.shipwatch.providers.prometheus;
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.providers.MetricsProvider;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.Series;
 import io.shipwatch.providers.StepGrid;
 import java.io.IOException;
@@ -60,7 +61,10 @@ public final class PrometheusProvider implements MetricsProvider {
 
     @Override
     public List<Series> queryRange(String query, TimeWindow window, Duration step) throws ProviderException {
-        StepGrid grid = StepGrid.of(window, step, MAX_POINTS);
+        return rangeQuery(query, StepGrid.of(window, step, MAX_POINTS));
+    }
+
+    private List<Series> rangeQuery(String query, StepGrid grid) throws ProviderException {
         if (grid.isEmpty()) {
             return List.of();
         }
@@ -70,6 +74,31 @@ public final class PrometheusProvider implements MetricsProvider {
         form.put("end", seconds(grid.last().toEpochMilli()));
         form.put("step", seconds(grid.step().toMillis()));
         return post("/api/v1/query_range", query, form);
+    }
+
+    /**
+     * Aggregates over each step with a subquery, {@code max_over_time((QUERY)[STEP:RESOLUTION])}, as Grafana users
+     * write by hand: query_range alone samples one instant per step and skips whatever happened between.
+     */
+    @Override
+    public List<Series> queryRange(String query, TimeWindow window, Duration step, Rollup rollup)
+            throws ProviderException {
+        StepGrid grid = StepGrid.endingAt(window, step, MAX_POINTS);
+        Duration resolution = grid.rollupResolution();
+        if (rollup == Rollup.LAST || resolution.equals(grid.step())) {
+            return queryRange(query, window, step);
+        }
+        return rangeQuery(rolledUp(query, rollup, grid.step(), resolution), grid);
+    }
+
+    /** The subquery that aggregates {@code query} over each step, read every {@code resolution}. */
+    static String rolledUp(String query, Rollup rollup, Duration step, Duration resolution) {
+        return rollup.promqlFunction() + "((" + query + ")[" + duration(step) + ":" + duration(resolution) + "])";
+    }
+
+    /** A PromQL duration: "10800s", or "1500ms" when not whole seconds. */
+    private static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** Evaluates {@code query} at one instant: one series per element of the vector, each with one point. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.Series;
 import io.shipwatch.testing.ReplayServer;
 import java.net.URI;
@@ -48,6 +49,26 @@ class DatadogProviderTest {
                 .containsEntry("query", "sum:trace.http.request.errors{service:checkout,version:2.1.0}.as_rate()");
         assertThat(r.header("DD-API-KEY")).isEqualTo("api-key-0123456789");
         assertThat(r.header("DD-APPLICATION-KEY")).isEqualTo("app-key-0123456789");
+    }
+
+    @Test
+    void graphsRollUpASingleMetricByTheirAggregationOverTheStep() throws ProviderException {
+        server.answer(200, "application/json", ReplayServer.resource("providers/datadog/query-ok.json"));
+        provider.queryRange("avg:trace.http.request.errors{service:checkout} by {version}", WINDOW,
+                Duration.ofHours(3), Rollup.MAX);
+        assertThat(server.lastRequest().form()).containsEntry("query",
+                "avg:trace.http.request.errors{service:checkout} by {version}.rollup(max, 10800)");
+    }
+
+    @Test
+    void formulasAndExplicitRollupsAreSentAsWritten() {
+        String formula = "sum:errors{service:checkout}.as_count() / sum:hits{service:checkout}.as_count()";
+        assertThat(DatadogProvider.rolledUp(formula, Rollup.MAX, Duration.ofHours(1))).isEqualTo(formula);
+        String own = "avg:latency{service:checkout}.rollup(p95, 60)";
+        assertThat(DatadogProvider.rolledUp(own, Rollup.MAX, Duration.ofHours(1))).isEqualTo(own);
+        assertThat(DatadogProvider.rolledUp("sum:hits{*}.as_rate()", Rollup.AVG, Duration.ofMinutes(5)))
+                .isEqualTo("sum:hits{*}.as_rate().rollup(avg, 300)");
+        assertThat(DatadogProvider.rolledUp("sum:hits{*}", Rollup.LAST, Duration.ofMinutes(5))).isEqualTo("sum:hits{*}");
     }
 
     @Test

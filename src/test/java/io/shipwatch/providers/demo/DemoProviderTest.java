@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.Series;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +106,37 @@ class DemoProviderTest {
             }
         }
         assertThat(errors).filteredOn(p -> p.value() > 0.1).hasSize(16);
+    }
+
+    @Test
+    void aShortIncidentStaysVisibleAtAThirtyDayRangeWhenAggregatedByMax() throws Exception {
+        TimeWindow month = new TimeWindow(RELEASE.minus(Duration.ofDays(29)), RELEASE.plus(Duration.ofDays(1)));
+        String query = "error_ratio{service=\"checkout\"}";
+
+        double sampled = max(demo.queryRange(query, month, Duration.ofHours(3)));
+        double worst = max(demo.queryRange(query, month, Duration.ofHours(3), Rollup.MAX));
+        double mean = max(demo.queryRange(query, month, Duration.ofHours(3), Rollup.AVG));
+
+        assertThat(sampled).as("a 16-minute incident between two 3-hour samples").isLessThan(0.02);
+        assertThat(worst).isBetween(0.10, 0.14);
+        assertThat(mean).as("16 of 180 minutes at 12 %").isBetween(0.005, 0.02);
+    }
+
+    @Test
+    void anIncidentInTheNewestPartOfTheRangeIsKept() throws Exception {
+        // ends 30 minutes after the incident: a grid on multiples of 3 h would stop at 12:00, before it
+        Instant end = ROLLBACK.plus(Duration.ofMinutes(30));
+        TimeWindow month = new TimeWindow(end.minus(Duration.ofDays(30)), end);
+
+        List<Series> series = demo.queryRange("error_ratio{service=\"checkout\"}", month, Duration.ofHours(3), Rollup.MAX);
+
+        List<Series.Point> points = series.get(0).points();
+        assertThat(points.get(points.size() - 1).time()).isEqualTo(end);
+        assertThat(points.get(points.size() - 1).value()).isBetween(0.10, 0.14);
+    }
+
+    private static double max(List<Series> series) {
+        return series.get(0).points().stream().mapToDouble(Series.Point::value).max().orElseThrow();
     }
 
     @Test

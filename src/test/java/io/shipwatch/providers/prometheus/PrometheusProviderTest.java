@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.providers.ProviderException;
+import io.shipwatch.providers.Rollup;
 import io.shipwatch.providers.Series;
 import io.shipwatch.testing.ReplayServer;
 import java.io.IOException;
@@ -64,6 +65,33 @@ class PrometheusProviderTest {
                 Map.entry("end", "1795701720"),
                 Map.entry("step", "60"));
         assertThat(sent.header("Authorization")).isNull();
+    }
+
+    @Test
+    void aggregatesEachLongStepWithASubqueryInsteadOfSamplingOnePoint() throws Exception {
+        server.answer(200, JSON, resource("providers/prometheus/matrix-empty.json"));
+        TimeWindow month = new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+
+        provider().queryRange("error_ratio{service=\"checkout\"}", month, Duration.ofHours(3), Rollup.MAX);
+
+        // a 240th of the 3 h step: each point is the worst of 240 evaluations in the step before it
+        // counted back from the window's end, so the newest step is never left out
+        assertThat(server.lastRequest().form()).containsEntry("query",
+                "max_over_time((error_ratio{service=\"checkout\"})[10800s:45s])").containsEntry("step", "10800")
+                .containsEntry("end", String.valueOf(month.to().getEpochSecond()))
+                .containsEntry("start", String.valueOf(month.to().getEpochSecond() - 239 * 10800L));
+    }
+
+    @Test
+    void shortStepsAndLastAreAskedAsWritten() throws Exception {
+        server.answer(200, JSON, resource("providers/prometheus/matrix-empty.json"));
+
+        provider().queryRange("up", THREE_MINUTES, Duration.ofSeconds(15), Rollup.MAX);
+        assertThat(server.lastRequest().form()).containsEntry("query", "up");
+        provider().queryRange("up", THREE_MINUTES, MINUTE, Rollup.LAST);
+        assertThat(server.lastRequest().form()).containsEntry("query", "up");
+        provider().queryRange("up", THREE_MINUTES, MINUTE, Rollup.AVG);
+        assertThat(server.lastRequest().form()).containsEntry("query", "avg_over_time((up)[60s:15s])");
     }
 
     @Test
