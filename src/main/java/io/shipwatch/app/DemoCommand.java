@@ -1,7 +1,5 @@
 package io.shipwatch.app;
 
-import io.shipwatch.graphs.ServiceGraphs;
-import io.shipwatch.providers.demo.DemoProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,17 +29,13 @@ final class DemoCommand implements Runnable {
         deleteDemoFiles();
         Clock clock = Clock.systemUTC();
         DemoData demo = new DemoData(clock.instant());
-        ServiceGraphs graphs = new ServiceGraphs(new DemoProvider(demo.incidents()), ServiceGraphs.DEMO_DEFAULTS, Map.of());
         ServerSettings settings = ServerSettings.resolve(port, "127.0.0.1", "jdbc:sqlite:" + DEMO_DB, Config.empty(),
                 Map.of());
-        ShipwatchServer server = new ShipwatchServer(settings, clock, graphs);
-        int count = demo.load(server.markers());
-        demo.loadIncident(server.dora());
-        demo.loadGates(server);
-        int runs = demo.loadPipelines(server.pipelines());
-        int loadTests = demo.loadLoadTests(server.loadTests());
-        System.out.println("Shipwatch demo: " + count + " demo deployments of " + String.join(", ", DemoData.SERVICES)
-                + " (tagged demo=true), " + runs + " pipeline runs and " + loadTests + " load-test runs.");
+        ShipwatchServer server = demo.server(settings, clock);
+        DemoData.Filled filled = demo.fill(server);
+        System.out.println("Shipwatch demo: " + filled.deployments() + " demo deployments of "
+                + String.join(", ", DemoData.SERVICES) + " (tagged demo=true), " + filled.pipelineRuns()
+                + " pipeline runs, " + filled.loadTests() + " load-test runs and " + filled.verdicts() + " verdicts.");
         ServerCommand.serve(server, settings, () -> System.out.println("Open http://127.0.0.1:" + server.port()
                 + "/?service=" + DemoData.BAD_SERVICE + " to see the bad release, its error spike and its rollback, "
                 + "/?page=verdicts for gate and canary verdicts, /?page=dora for the DORA metrics, /pipelines.html for CI runs "

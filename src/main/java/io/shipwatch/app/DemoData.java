@@ -2,6 +2,7 @@ package io.shipwatch.app;
 
 import io.shipwatch.dora.DoraService;
 import io.shipwatch.dora.Incident;
+import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.loadtest.LoadTestRunStore;
 import io.shipwatch.markers.Commit;
 import io.shipwatch.markers.Deployment;
@@ -11,6 +12,7 @@ import io.shipwatch.markers.DeploymentStatus;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.providers.demo.DemoProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,6 +56,24 @@ final class DemoData {
     }
 
     /** Records the incident the bad release caused: paged a minute after it, resolved once the rollback settled. */
+    /** How much the demo recorded. */
+    record Filled(int deployments, int pipelineRuns, int loadTests, int verdicts) {
+    }
+
+    /** A server whose graphs come from the demo's synthetic series, with this demo's incident in them. */
+    ShipwatchServer server(ServerSettings settings, Clock clock) {
+        return new ShipwatchServer(settings, clock,
+                new ServiceGraphs(new DemoProvider(incidents()), ServiceGraphs.DEMO_DEFAULTS, Map.of()));
+    }
+
+    /** Fills every capability of {@code server}: markers, the incident, verdicts, pipeline runs and load tests. */
+    Filled fill(ShipwatchServer server) {
+        int deployments = load(server.markers());
+        loadIncident(server.dora());
+        int verdicts = loadGates(server);
+        return new Filled(deployments, loadPipelines(server.pipelines()), loadLoadTests(server.loadTests()), verdicts);
+    }
+
     void loadIncident(DoraService dora) {
         for (DemoProvider.Incident spike : incidents()) {
             dora.open(new Incident(null, spike.service(), "production", "demo: checkout error ratio above 5 %", "sev2",
