@@ -155,7 +155,7 @@ public final class LatencyHistogram {
      */
     public static Header header(String text) {
         int colon = text.indexOf(':');
-        if (colon < 1 || colon > 5) {
+        if (colon < 1) {
             throw new IllegalArgumentException("not an encoded histogram: no units prefix");
         }
         int units;
