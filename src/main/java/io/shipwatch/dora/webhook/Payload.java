@@ -2,6 +2,7 @@ package io.shipwatch.dora.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipwatch.core.InputException;
+import io.shipwatch.core.Times;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -73,6 +74,20 @@ final class Payload {
         return node(path) == null ? null : text(path);
     }
 
+    /** A whole number from 1, such as a pull request number, sent as a number or a string of digits. */
+    int number(String path) {
+        String text = text(path);
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InputException(prefix + path, "'" + text + "' is not a whole number from 1", hint);
+    }
+
     Instant time(String path) {
         return parseTime(text(path), prefix + path, hint);
     }
@@ -92,7 +107,8 @@ final class Payload {
     static Instant parseTime(String text, String where, String hint) {
         for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME, GITLAB_OFFSET, GITLAB_ZONE)) {
             try {
-                return f == GITLAB_ZONE ? ZonedDateTime.parse(text, f).toInstant() : OffsetDateTime.parse(text, f).toInstant();
+                return Times.inRange(f == GITLAB_ZONE ? ZonedDateTime.parse(text, f).toInstant()
+                        : OffsetDateTime.parse(text, f).toInstant(), where);
             } catch (DateTimeParseException e) {
                 // try the next format
             }
