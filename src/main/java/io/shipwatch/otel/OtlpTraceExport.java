@@ -36,6 +36,7 @@ public final class OtlpTraceExport implements TraceExport {
     @Override
     public List<String> send(List<PipelineSpan> spans, Destinations destinations) {
         List<String> sent = new ArrayList<>();
+        String compression = compression(destinations.env()); // checked first: the SDK's own error names no variable
         ExporterLog log = ExporterLog.install();
         try {
             AtomicReference<SpanExporter> otlp = new AtomicReference<>();
@@ -50,7 +51,7 @@ public final class OtlpTraceExport implements TraceExport {
                 if (destinations.server() != null) {
                     String url = destinations.server().toString().replaceAll("/+$", "") + "/v1/traces";
                     var builder = OtlpHttpSpanExporter.builder().setEndpoint(url).setTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                            .setCompression(compression(destinations.env()));
+                            .setCompression(compression);
                     if (destinations.token() != null) {
                         builder.addHeader("Authorization", "Bearer " + destinations.token());
                     }
