@@ -53,6 +53,16 @@ public final class Times {
         return epochNanos; // a signed long of nanoseconds ends in 2262, within the range
     }
 
+    /** The start of a window of {@code length} ending at {@code end}; a start before 1970 is an input error. */
+    public static Instant windowStart(Instant end, Duration length, String where) {
+        Instant start = end.minus(length);
+        if (start.isBefore(EARLIEST)) {
+            throw new InputException(where, "a window of " + length.toDays() + " days ending " + end
+                    + " starts before 1970", "give a shorter duration such as 7d or 90d");
+        }
+        return start;
+    }
+
     /** A duration such as {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 7d} or {@code 500ms}. */
     public static Duration parseDuration(String text, String where) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -76,15 +86,19 @@ public final class Times {
                 end = m.end();
             }
         } catch (ArithmeticException | NumberFormatException e) {
-            total = LONGEST.plusDays(1); // too many digits for a long, or a total past Duration's range
+            throw tooLong(text, where); // too many digits for a long, or a total past Duration's range
         }
         if (trimmed.isEmpty() || end != trimmed.length()) {
             throw new InputException(where, "'" + text + "' is not a duration", "use a duration such as 30s, 10m, 1h or 7d");
         }
         if (total.compareTo(LONGEST) > 0) {
-            throw new InputException(where, "'" + text + "' is longer than the years 1970 to 9999",
-                    "use a duration such as 30s, 10m, 1h or 7d");
+            throw tooLong(text, where);
         }
         return total;
+    }
+
+    private static InputException tooLong(String text, String where) {
+        return new InputException(where, "'" + text + "' is longer than the years 1970 to 9999",
+                "use a duration such as 30s, 10m, 1h or 7d");
     }
 }
