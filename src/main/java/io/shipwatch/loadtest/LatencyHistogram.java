@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.PackedHistogram;
 
@@ -17,8 +18,10 @@ import org.HdrHistogram.PackedHistogram;
  * units per millisecond: 1 for JMeter's whole milliseconds, 1000 for k6's fractional ones). Every value up to
  * {@value #EXACT_UNITS} units has its own bucket, so percentiles there are exact; above, buckets are within
  * 1/16384 of the value. Percentiles are nearest-rank: the value at rank ⌈p·N⌉ of the ascending order.
- * Counts are kept packed (HdrHistogram's {@code PackedHistogram}): memory grows with the buckets in use, a few KB for a
- * typical label, not the 256 KB or more that a flat array of every bucket takes.
+ * Counts start packed (HdrHistogram's {@code PackedHistogram}): memory grows with the buckets in use, a few KB for a
+ * label with few samples, not the 256 KB or more that a flat array of every bucket takes. A label past
+ * {@value #PACKED_SAMPLES} samples moves to the flat array, whose recording is about ten times faster; a file has few
+ * such labels, so memory stays bounded by the number of rows as well as by the number of labels.
  */
 public final class LatencyHistogram {
     /** Four significant digits: exact to one unit below this many units, 1/16384 relative above. */
@@ -31,7 +34,10 @@ public final class LatencyHistogram {
     private static final int V2_COMPRESSED_COOKIE = 0x1c849304;
     private static final int V2_HEADER_BYTES = 40;
 
-    private final AbstractHistogram histogram;
+    /** Samples after which a label's counts move from the packed form to the flat, faster one. */
+    static final int PACKED_SAMPLES = 50_000;
+
+    private AbstractHistogram histogram;
     private final int unitsPerMs;
     private long minUnits = Long.MAX_VALUE;
     private long maxUnits = Long.MIN_VALUE;
@@ -57,6 +63,9 @@ public final class LatencyHistogram {
     public void record(double millis) {
         long units = Math.round(millis * unitsPerMs);
         histogram.recordValue(units);
+        if (histogram instanceof PackedHistogram && histogram.getTotalCount() >= PACKED_SAMPLES) {
+            flatten();
+        }
         minUnits = Math.min(minUnits, units);
         maxUnits = Math.max(maxUnits, units);
     }
@@ -71,8 +80,23 @@ public final class LatencyHistogram {
             return;
         }
         histogram.add(other.histogram);
+        if (histogram instanceof PackedHistogram && histogram.getTotalCount() >= PACKED_SAMPLES) {
+            flatten();
+        }
         minUnits = Math.min(minUnits, other.minUnits);
         maxUnits = Math.max(maxUnits, other.maxUnits);
+    }
+
+    private void flatten() {
+        Histogram flat = new Histogram(SIGNIFICANT_DIGITS);
+        flat.setAutoResize(true);
+        flat.add(histogram);
+        histogram = flat;
+    }
+
+    /** HdrHistogram's estimate of the memory the counts take. */
+    long footprintBytes() {
+        return histogram.getEstimatedFootprintInBytes();
     }
 
     public long count() {

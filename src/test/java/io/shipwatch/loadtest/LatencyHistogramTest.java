@@ -89,4 +89,24 @@ class LatencyHistogramTest {
         assertThat(LatencyHistogram.header(h.encode()).significantDigits()).isEqualTo(4);
         assertThat(LatencyHistogram.decode(HostileHistograms.claiming(1, 4, 1L << 20)).count()).isEqualTo(1);
     }
+
+    @Test
+    void aLabelWithFewSamplesTakesAFewKilobytesAndABusyOneStaysExact() {
+        LatencyHistogram few = new LatencyHistogram(1);
+        for (int i = 0; i < 100; i++) {
+            few.record(80 + i % 40);
+        }
+        assertThat(few.footprintBytes()).isLessThan(16 * 1024); // a flat array of every bucket takes 256 KB
+
+        Random random = new Random(7);
+        LatencyHistogram busy = new LatencyHistogram(1);
+        long[] values = new long[LatencyHistogram.PACKED_SAMPLES * 2];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 1 + random.nextInt(30_000);
+            busy.record(values[i]);
+        }
+        Arrays.sort(values);
+        assertThat(busy.percentile(0.95)).isEqualTo(values[(int) LatencyHistogram.nearestRank(0.95, values.length) - 1]);
+        assertThat(busy.count()).isEqualTo(values.length);
+    }
 }
