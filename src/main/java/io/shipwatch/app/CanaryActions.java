@@ -37,6 +37,16 @@ final class CanaryActions {
         this.canary = canary;
     }
 
+    /** What the action will do, with its placeholders filled, for the log. */
+    static String describe(CanaryAction action, Map<String, String> vars) {
+        if (action instanceof CanaryAction.Command c) {
+            List<String> argv = new ArrayList<>();
+            c.argv().forEach(a -> argv.add(fill(a, vars)));
+            return String.join(" ", argv);
+        }
+        return "webhook " + fill(((CanaryAction.Webhook) action).url(), vars);
+    }
+
     /** Null when the action succeeded, else one line saying why it did not. */
     String run(String name, CanaryAction action, Map<String, String> vars) {
         if (action instanceof CanaryAction.Command c) {

@@ -91,8 +91,7 @@ final class CanaryRunCommand implements Callable<Integer> {
 
             @Override
             public String act(String name, CanaryAction action, Map<String, String> values) {
-                out.println("action " + name + (action instanceof CanaryAction.Command c ? ": " + String.join(" ", c.argv())
-                        : ": webhook " + ((CanaryAction.Webhook) action).url()));
+                out.println("action " + name + ": " + CanaryActions.describe(action, values));
                 out.flush();
                 return actions.run(name, action, values);
             }

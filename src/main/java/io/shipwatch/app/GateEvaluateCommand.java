@@ -55,7 +55,7 @@ final class GateEvaluateCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warning", description = "Exit 1 on a warning too.")
     boolean failOnWarning;
 
-    @Option(names = "--deployment-id", paramLabel = "ID", description = "With --server: the deployment marker this "
+    @Option(names = "--deployment-id", paramLabel = "ID", description = "With a server (--server or SHIPWATCH_SERVER): the deployment marker this "
             + "evaluation judges (as printed by 'deploy start'); a failed gate then counts as a change failure.")
     String deploymentId;
 
@@ -123,10 +123,11 @@ final class GateEvaluateCommand implements Callable<Integer> {
         }
         GateResultsClient results = null;
         BaselineSource baselines = BaselineSource.NONE;
-        if (deploymentId != null && !server.given()) {
-            throw new InputException("--deployment-id", "needs --server", "give --server URL to store the result");
+        if (deploymentId != null && !server.named(env)) {
+            throw new InputException("--deployment-id", "needs a server to store the result",
+                    "give --server URL or set SHIPWATCH_SERVER");
         }
-        if (server.given()) {
+        if (server.named(env)) {
             Problems problems = new Problems();
             ApiClient client = server.client(env, problems);
             problems.throwIfAny();

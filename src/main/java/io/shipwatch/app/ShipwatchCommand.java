@@ -4,6 +4,7 @@ import io.javalin.util.JavalinBindException;
 import io.shipwatch.cli.ApiException;
 import io.shipwatch.cli.DeployCommand;
 import io.shipwatch.cli.DoraCommand;
+import io.shipwatch.cli.ExecCommand;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.IncidentCommand;
 import io.shipwatch.cli.LoadtestCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
         description = "Observability for CI/CD: deployment markers on your graphs, pipeline traces, performance "
                 + "baselines, quality gates and DORA metrics.",
         subcommands = {ServerCommand.class, DemoCommand.class, DeployCommand.class, PipelineCommand.class,
-                GateCommand.class, CanaryCommand.class, LoadtestCommand.class, IncidentCommand.class, DoraCommand.class,
+                ExecCommand.class, GateCommand.class, CanaryCommand.class, LoadtestCommand.class, IncidentCommand.class, DoraCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ShipwatchCommand implements Runnable {
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import io.shipwatch.dora.webhook.WebhookIngest;
 import io.shipwatch.graphs.ServiceGraphs;
 import io.shipwatch.http.ApiServer;
 import io.shipwatch.http.DoraRoutes;
+import io.shipwatch.http.DownloadRoutes;
 import io.shipwatch.http.GateRoutes;
 import io.shipwatch.http.LoadTestRoutes;
 import io.shipwatch.http.OtlpRoutes;
@@ -88,7 +89,8 @@ public final class ShipwatchServer implements AutoCloseable {
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_BYTES),
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
                 new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
-                new LoadTestRoutes(new JdbcLoadTestRunStore(database)));
+                new LoadTestRoutes(new JdbcLoadTestRunStore(database)),
+                new DownloadRoutes(DownloadRoutes.runningJar(ShipwatchServer.class)));
     }
 
     /** Starts the delivery worker and the HTTP server; returns the port listened on. */

@@ -1,6 +1,7 @@
 package io.shipwatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shipwatch.core.Times;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,15 +57,15 @@ final class DoraReportText {
                 + num(f.get("perWeek")) + " a week, " + num(f.get("perDay")) + " a day; median "
                 + num(f.get("deploymentDaysPerWeekMedian")) + " deployment days a week)", level(f)});
         rows.add(new String[] {"Lead time for changes", l.get("medianHours").isNull() ? "no changes"
-                : "median " + num(l.get("medianHours")) + " h, p90 " + num(l.get("p90Hours")) + " h over "
+                : "median " + hours(l.get("medianHours")) + ", p90 " + hours(l.get("p90Hours")) + " over "
                 + count(l.get("changes"), "change"), level(l)});
         rows.add(new String[] {"Change failure rate", c.get("rate").isNull() ? "no deployments"
                 : num(new BigDecimal(c.get("rate").asText()).movePointRight(2)) + " % (" + c.get("failed").asInt()
                 + " of " + count(c.get("deployments"), "deployment") + ")", level(c)});
         rows.add(new String[] {"Time to restore", t.get("medianHours").isNull() ? "no resolved incidents"
-                : "median " + num(t.get("medianHours")) + " h over " + count(t.get("incidents"), "incident"), level(t)});
+                : "median " + hours(t.get("medianHours")) + " over " + count(t.get("incidents"), "incident"), level(t)});
         rows.add(new String[] {"Failed deployment recovery time", v.get("medianHours").isNull() ? "no recovered failures"
-                : "median " + num(v.get("medianHours")) + " h over " + count(v.get("failures"), "failure"), level(v)});
+                : "median " + hours(v.get("medianHours")) + " over " + count(v.get("failures"), "failure"), level(v)});
         return rows;
     }
 
@@ -78,7 +79,7 @@ final class DoraReportText {
                 List<String> reasons = new ArrayList<>();
                 d.get("reasons").forEach(x -> reasons.add(x.get("detail").asText()));
                 String recovery = d.get("recoveryHours").isNull() ? "not recovered"
-                        : "recovered after " + num(d.get("recoveryHours")) + " h";
+                        : "recovered after " + hours(d.get("recoveryHours"));
                 lines.add("- " + d.get("finishedAt").asText() + " " + d.get("service").asText() + " "
                         + d.get("environment").asText() + " " + d.get("version").asText() + ": "
                         + String.join("; ", reasons) + " (" + recovery + ")");
@@ -93,11 +94,15 @@ final class DoraReportText {
                 String sha = c.get("sha").asText();
                 String message = c.path("message").isTextual() ? " " + c.get("message").asText() : "";
                 lines.add("- " + sha.substring(0, Math.min(10, sha.length())) + " " + c.get("service").asText() + " "
-                        + c.get("environment").asText() + ": " + num(c.get("leadHours")) + " h" + message
+                        + c.get("environment").asText() + ": " + hours(c.get("leadHours")) + message
                         + (c.path("fromPullRequest").asBoolean() ? " (from its pull request's first commit)" : ""));
             }
         }
         return lines;
+    }
+
+    private static String hours(JsonNode hours) {
+        return Times.humanHours(hours.asDouble());
     }
 
     private static String level(JsonNode metric) {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code shipwatch loadtest compare}: judges a candidate run against a baseline run under rules. */
 @Command(name = "compare",
         description = {"Compare a candidate load-test run with a baseline, label by label. Without --rules, a label "
-                + "fails when its mean or p95 grows by more than 20% and more than 5 ms, or its error rate by more "
-                + "than one percentage point, and warns from 10%. Where both sides have raw samples, a latency rise "
+                + "fails when its mean or p95 grows by more than 20%% and more than 5 ms, or its error rate by more "
+                + "than one percentage point, and warns from 10%%. Where both sides have raw samples, a latency rise "
                 + "only counts when it is statistically significant (one-sided Mann-Whitney U).",
                 "With --baseline last-passed (the newest passed run), last-passed:N (the median of the newest N) or "
                         + "version:V, the baseline comes from the server (--service and --scenario say whose), and the "

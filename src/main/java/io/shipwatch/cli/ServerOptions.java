@@ -19,17 +19,12 @@ public final class ServerOptions {
                     + "command lines show in process lists and CI logs.")
     String token;
 
-    /** Whether --server was given on the command line (some commands only talk to a server when asked to). */
-    public boolean given() {
-        return server != null;
-    }
-
     /** The chosen server's address and token (token may be null). */
     record Target(URI uri, String token) {
     }
 
     /** True when --server or SHIPWATCH_SERVER names a server (rather than the default). */
-    boolean named(Map<String, String> env) {
+    public boolean named(Map<String, String> env) {
         return server != null || !isBlank(env.get("SHIPWATCH_SERVER"));
     }
 

@@ -101,4 +101,32 @@ public final class Times {
         return new InputException(where, "'" + text + "' is longer than the years 1970 to 9999",
                 "use a duration such as 30s, 10m, 1h or 7d");
     }
+
+    /** A duration as people read it: {@code 850 ms}, {@code 3 s}, {@code 4.5 min}, {@code 1.2 h}, {@code 3 d}. */
+    public static String human(Duration d) {
+        long millis = d.toMillis();
+        if (Math.abs(millis) < 1_000) {
+            return millis + " ms";
+        }
+        if (Math.abs(millis) < 60_000) {
+            return oneDecimal(millis / 1_000.0) + " s";
+        }
+        if (Math.abs(millis) < 3_600_000) {
+            return oneDecimal(millis / 60_000.0) + " min";
+        }
+        if (Math.abs(millis) < 48 * 3_600_000L) {
+            return oneDecimal(millis / 3_600_000.0) + " h";
+        }
+        return oneDecimal(millis / 86_400_000.0) + " d";
+    }
+
+    /** Hours as a human duration: {@code 0.001} is {@code 3.6 s}, not {@code 0.001 h}. */
+    public static String humanHours(double hours) {
+        return human(Duration.ofMillis(Math.round(hours * 3_600_000)));
+    }
+
+    private static String oneDecimal(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
 }

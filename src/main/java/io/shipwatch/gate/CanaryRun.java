@@ -1,6 +1,7 @@
 package io.shipwatch.gate;
 
 import io.shipwatch.core.TimeWindow;
+import io.shipwatch.core.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class CanaryRun {
                     return rollback("setWeight action failed: " + failed, null);
                 }
             } else if (step instanceof CanaryStep.Pause p) {
-                ports.progress(new Event("pause", at + ": pause " + p.duration(), null, null));
+                ports.progress(new Event("pause", at + ": pause " + Times.human(p.duration()), null, null));
                 ports.sleep(p.duration());
             } else if (step instanceof CanaryStep.Analyze a) {
                 AnalysisRun analysis = analyze(at, a.limits());
@@ -91,7 +92,7 @@ public final class CanaryRun {
         Instant stepStart = ports.now();
         AnalysisRun run = AnalysisRun.start(limits);
         ports.progress(new Event("analyze", at + ": analysis, " + limits.count() + " measurements every "
-                + limits.interval(), null, run));
+                + Times.human(limits.interval()), null, run));
         while (run.phase() == AnalysisRun.Phase.RUNNING) {
             ports.sleep(limits.interval());
             Instant now = ports.now();

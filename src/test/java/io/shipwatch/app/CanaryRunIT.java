@@ -162,6 +162,9 @@ class CanaryRunIT {
         assertThat(dir.resolve("promoted")).exists();
         assertThat(dir.resolve("rolled-back-v2")).doesNotExist();
         assertThat(run.out()).contains("promote (score 100)").contains("canary checkout-canary: promoted");
+        // the log shows what ran, with its placeholders filled, and durations as people write them
+        assertThat(run.out()).contains("action setWeight: touch " + dir.resolve("weight-20"))
+                .contains("measurements every 4 s").doesNotContain("{{").doesNotContain("PT4S");
         assertThat(marker().get("status").asText()).isEqualTo("succeeded");
     }
 }

@@ -97,6 +97,16 @@ class CliEndToEndIT {
     }
 
     @Test
+    void serverHandsOutItsOwnJarForCi() throws Exception {
+        java.net.http.HttpResponse<byte[]> jar = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/download/shipwatch.jar")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(jar.statusCode()).isEqualTo(200);
+        assertThat(jar.headers().firstValue("Content-Type")).hasValue("application/java-archive");
+        assertThat(jar.body()).isEqualTo(Files.readAllBytes(JAR));
+    }
+
+    @Test
     void startInGitHubActionsFillsTheRunAndFinishClosesIt() throws Exception {
         Path output = dir.resolve("github_output");
         Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA",

@@ -49,7 +49,7 @@ class DoraCliIT extends ScenarioServer {
                 "Change failure rate              33.33 % (1 of 3 deployments)",
                 "Time to restore                  no resolved incidents",
                 "no data",
-                "Failed deployments\n- 2026-11-05T10:00:00Z checkout production 1.1: rolled back (recovered after 0.5 h)",
+                "Failed deployments\n- 2026-11-05T10:00:00Z checkout production 1.1: rolled back (recovered after 30 min)",
                 "Slowest changes\n- c3 checkout production: 27 h");
     }
 

@@ -184,12 +184,13 @@ class GateServerIT {
         assertThat(Http.get(base + "/api/v1/dora?service=checkout").json().get("changeFailureRate").get("failed").asInt())
                 .isZero();
         StringWriter out = new StringWriter();
-        var cl = ShipwatchCommand.commandLine(Map.of());
+        // the server comes from SHIPWATCH_SERVER, as in CI, not from --server
+        var cl = ShipwatchCommand.commandLine(Map.of("SHIPWATCH_SERVER", base));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
         // 15 % above the previous passed result: the gate fails
         int exit = cl.execute("gate", "evaluate", "--spec", spec.toString(), "--var", "version=worse",
-                "--start", START, "--end", END, "--server", base, "--deployment-id", id);
+                "--start", START, "--end", END, "--deployment-id", id);
         assertThat(exit).isEqualTo(1);
         JsonNode cfr = Http.get(base + "/api/v1/dora?service=checkout").json().get("changeFailureRate");
         assertThat(cfr.get("deployments").asInt()).isEqualTo(1);

@@ -2,6 +2,8 @@ package io.shipwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -14,10 +16,38 @@ import picocli.CommandLine;
 class HelpTest {
 
     @Test
-    void everyCommandHasHelp() {
+    void everyCommandHasHelpWithoutFormatWarnings() {
         List<List<String>> paths = new ArrayList<>();
         collect(ShipwatchCommand.commandLine(Map.of()), new ArrayList<>(), paths);
         assertThat(paths).hasSizeGreaterThan(5);
+        // picocli prints "[picocli WARN] Could not format ..." to stderr when a description has a bare '%'
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            printHelpOfEach(paths);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    @Test
+    void topLevelHelpListsExecAndHelpExecDescribesIt() {
+        StringWriter top = new StringWriter();
+        CommandLine root = ShipwatchCommand.commandLine(Map.of());
+        root.setOut(new PrintWriter(top));
+        assertThat(root.execute("--help")).isZero();
+        assertThat(top.toString()).containsPattern("(?m)^  exec +Run a command as a span");
+
+        StringWriter help = new StringWriter();
+        CommandLine again = ShipwatchCommand.commandLine(Map.of());
+        again.setOut(new PrintWriter(help));
+        assertThat(again.execute("help", "exec")).isZero();
+        assertThat(help.toString()).contains("Usage: shipwatch exec").contains("--attr=KEY=VALUE").contains("CMD");
+    }
+
+    private static void printHelpOfEach(List<List<String>> paths) {
         for (List<String> path : paths) {
             CommandLine root = ShipwatchCommand.commandLine(Map.of());
             StringWriter out = new StringWriter();

@@ -40,4 +40,19 @@ class TimesTest {
         assertThatThrownBy(() -> Times.parseDuration("10mx", "--window"))
                 .hasMessage("--window: '10mx' is not a duration; use a duration such as 30s, 10m, 1h or 7d");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "0, 0 ms", "850, 850 ms", "3000, 3 s", "2500, 2.5 s", "59999, 60 s", "60000, 1 min", "270000, 4.5 min",
+            "3600000, 1 h", "4320000, 1.2 h", "172800000, 2 d", "302400000, 3.5 d"})
+    void durationsReadAsPeopleWriteThem(long millis, String expected) {
+        assertThat(Times.human(java.time.Duration.ofMillis(millis))).isEqualTo(expected);
+    }
+
+    @Test
+    void smallHourFiguresBecomeSecondsOrMinutes() {
+        assertThat(Times.humanHours(0.001)).isEqualTo("3.6 s");
+        assertThat(Times.humanHours(0.25)).isEqualTo("15 min");
+        assertThat(Times.humanHours(30)).isEqualTo("30 h");
+    }
 }

@@ -34,7 +34,12 @@ public final class ExecMain {
     }
 
     public static void main(String[] args) {
-        System.exit(new ExecMain(System.getenv(), System.err).run(args, true));
+        System.exit(execute(args));
+    }
+
+    /** Runs the step in this process and returns the exit code to leave with. */
+    public static int execute(String[] args) {
+        return new ExecMain(System.getenv(), System.err).run(args, true);
     }
 
     /** Runs the step; returns the exit code to leave with. {@code forwardSignals} only in a process of its own. */
