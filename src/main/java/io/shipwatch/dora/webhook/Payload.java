@@ -15,6 +15,8 @@ import java.util.List;
 final class Payload {
     // GitLab writes "2021-04-28 21:50:00 +0200" and "2016-08-12 15:26:29 UTC" besides RFC 3339
     private static final DateTimeFormatter GITLAB_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z");
+    /** Go's zero time, which Alertmanager sends for "not set": left for the parser to read as absent. */
+    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private static final DateTimeFormatter GITLAB_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final JsonNode root;
@@ -107,8 +109,9 @@ final class Payload {
     static Instant parseTime(String text, String where, String hint) {
         for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME, GITLAB_OFFSET, GITLAB_ZONE)) {
             try {
-                return Times.inRange(f == GITLAB_ZONE ? ZonedDateTime.parse(text, f).toInstant()
-                        : OffsetDateTime.parse(text, f).toInstant(), where);
+                Instant t = f == GITLAB_ZONE ? ZonedDateTime.parse(text, f).toInstant()
+                        : OffsetDateTime.parse(text, f).toInstant();
+                return t.equals(GO_ZERO_TIME) ? t : Times.inRange(t, where);
             } catch (DateTimeParseException e) {
                 // try the next format
             }
