@@ -4,6 +4,7 @@ import { h, statusBadge, zoneLabel, formatTime, formatRelative, markerTime } fro
 import { renderServicePage } from './service.js';
 import { renderDoraPage } from './dora.js';
 import { renderScenarioPage, renderRunPage, scenariosSection } from './loadtest.js';
+import { renderVerdictsPage } from './verdicts.js';
 
 const TOKEN_KEY = 'shipwatch.token';
 const main = document.getElementById('main');
@@ -48,11 +49,14 @@ async function render() {
   updateTokenButton();
   try {
     const dora = params.get('page') === 'dora';
-    const loadtest = dora ? null : params.get('loadtest');
-    const service = dora || loadtest ? null : params.get('service');
+    const verdicts = params.get('page') === 'verdicts';
+    const loadtest = dora || verdicts ? null : params.get('loadtest');
+    const service = dora || verdicts || loadtest ? null : params.get('service');
     const context = { api, navigate, reload: render };
     let page;
-    if (dora) {
+    if (verdicts) {
+      page = await renderVerdictsPage(params, context);
+    } else if (dora) {
       page = await renderDoraPage(params, context);
     } else if (loadtest) {
       page = params.get('run') ? await renderRunPage(params, context) : await renderScenarioPage(params, context);
@@ -62,7 +66,7 @@ async function render() {
     if (!isCurrent()) return;
     show(page.node);
     cleanup = page.mount?.() ?? (() => {});
-    const name = dora ? 'DORA metrics' : loadtest ? `${loadtest} · ${params.get('scenario') ?? ''} load tests` : service;
+    const name = verdicts ? 'Gates and canaries' : dora ? 'DORA metrics' : loadtest ? `${loadtest} · ${params.get('scenario') ?? ''} load tests` : service;
     document.title = name ? `${name} · Shipwatch` : 'Services · Shipwatch';
     setCrumbs(name);
     main.dataset.state = 'ready';

@@ -266,3 +266,138 @@ function details(d) {
     h('dl', {}, ...rows.filter(([, v]) => v != null && v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
   ];
 }
+
+// Charts by category (one build, one week per x position) with axes, a log scale for latencies and a hover box.
+
+const TICK_NUMBER = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 3 });
+
+/** Tick label on a log latency axis: whole milliseconds without grouping, "10 ms", "100 ms", "1000 ms". */
+export function logTickLabel(ms) {
+  return `${TICK_NUMBER.format(ms)} ms`;
+}
+
+/** Ticks for a log10 axis over [min, max]: each power of ten, with 2 and 5 between them when the range is short. */
+export function logSplits(min, max) {
+  if (!(min > 0) || !(max > min)) return [];
+  const decades = Math.log10(max / min);
+  const steps = decades <= 2.5 ? [1, 2, 5] : [1];
+  const out = [];
+  for (let p = Math.floor(Math.log10(min)); p <= Math.ceil(Math.log10(max)); p++) {
+    for (const s of steps) {
+      const v = Number((s * 10 ** p).toPrecision(3));
+      if (v >= min * 0.999 && v <= max * 1.001) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** A y scale and axis drawing milliseconds on log10, its tick labels kept in the target's data-y-ticks. */
+export function logLatencyAxis(target) {
+  return {
+    scale: { distr: 3, log: 10, range: (u, min, max) => (min > 0 && max > 0 ? uPlot.rangeLog(min, max, 10, true) : [1, 1000]) },
+    axis: {
+      stroke: AXIS, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 }, size: 72,
+      splits: (u, axisIdx, min, max) => logSplits(min, max),
+      filter: (u, splits) => splits, // uPlot's log filter would blank the 2s and 5s between the decades
+      values: (u, splits) => {
+        const labels = splits.map(logTickLabel);
+        target.dataset.yTicks = labels.join('|');
+        return labels;
+      },
+    },
+  };
+}
+
+/**
+ * Draws series over categories (builds, weeks) at x = 0..n-1 into `target`: `categories` are the tick labels,
+ * `series` [{label, color, values}], `yLabel` the axis title, `yTick(v)` a tick label, `log` a log latency axis,
+ * `marks` [{index, className, text, title, dataset}] columns drawn over the plot, `tip(i)` the hover box's
+ * {title, rows: [[name, value]]}, `onPick(i)` called on a click. Returns {resize(width), destroy()}.
+ */
+export function drawCategoryChart(target, { categories, series, yLabel, yTick, log = false, marks = [], tip,
+  onPick, height = HEIGHT, tickSpace = 64 }) {
+  const n = categories.length;
+  const xs = categories.map((c, i) => i);
+  const y = log ? logLatencyAxis(target) : {
+    scale: { range: (u, min, max) => yRange(min, max) },
+    axis: {
+      stroke: AXIS, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 }, size: 64,
+      values: (u, splits) => {
+        const labels = splits.map(yTick);
+        target.dataset.yTicks = labels.join('|');
+        return labels;
+      },
+    },
+  };
+  const box = h('div', { class: 'chart-tip', 'data-testid': 'chart-tip', role: 'status', hidden: true });
+  const columns = h('div', { class: 'category-layer' }, ...marks.map((m) => h('div', {
+    class: `category-mark ${m.className}`, 'data-testid': 'category-mark', title: m.title,
+    dataset: { index: String(m.index), ...m.dataset },
+  }, m.text && h('span', { class: 'category-flag' }, m.text))));
+  const opts = {
+    width: Math.max(300, target.clientWidth),
+    height,
+    padding: [marks.some((m) => m.text) ? 22 : 10, 16, 0, 0],
+    legend: { show: series.length > 1, live: false },
+    scales: { x: { time: false, range: () => [-0.5, n - 0.5] }, y: y.scale },
+    series: [{}, ...series.map((s) => ({
+      label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: true, size: 6, fill: s.color },
+    }))],
+    axes: [
+      {
+        stroke: AXIS, grid: { show: false }, ticks: { stroke: GRID, width: 1 }, size: 40,
+        splits: (u) => {
+          const fit = Math.max(1, Math.floor(u.bbox.width / devicePixelRatio / tickSpace));
+          const step = Math.max(1, Math.ceil(n / fit));
+          return xs.filter((i) => i % step === 0);
+        },
+        values: (u, splits) => splits.map((i) => categories[i] ?? ''),
+      },
+      { ...y.axis, label: yLabel, labelSize: 18 },
+    ],
+    cursor: { drag: { x: false, y: false }, points: { size: 8 } },
+    hooks: {
+      draw: [(u) => {
+        if (columns.parentNode !== u.over) u.over.append(columns, box);
+        const width = u.over.clientWidth / Math.max(1, n);
+        for (const el of columns.children) {
+          el.style.left = `${Number(el.dataset.index) * width}px`;
+          el.style.width = `${width}px`;
+        }
+      }],
+      setCursor: [(u) => showCategoryTip(u, box, tip)],
+    },
+  };
+  const chart = new uPlot(opts, [xs, ...series.map((s) => s.values.map((v) => (log && !(v > 0) ? null : v ?? null)))],
+    target);
+  target.dataset.yScale = log ? 'log' : 'linear';
+  chart.over.addEventListener('mouseleave', () => { box.hidden = true; });
+  if (onPick) {
+    chart.over.classList.add('pickable');
+    chart.over.addEventListener('click', () => chart.cursor.idx != null && onPick(chart.cursor.idx));
+  }
+  return {
+    resize: (width) => chart.setSize({ width: Math.max(300, width), height }),
+    destroy: () => chart.destroy(),
+  };
+}
+
+/** The hover box next to the cursor: the category's title and its values, kept inside the plot. */
+function showCategoryTip(u, box, tip) {
+  const i = u.cursor.idx;
+  if (i == null || u.cursor.left < 0 || !tip) {
+    box.hidden = true;
+    return;
+  }
+  const { title, rows } = tip(i);
+  box.replaceChildren(h('div', { class: 'tip-head' }, h('strong', {}, title)),
+    h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
+  box.dataset.index = String(i);
+  box.hidden = false;
+  const width = u.over.clientWidth;
+  const x = u.valToPos(i, 'x');
+  const left = x + 12 + box.offsetWidth > width ? x - 12 - box.offsetWidth : x + 12;
+  box.style.left = `${Math.max(0, left)}px`;
+  box.style.top = '8px';
+}
+

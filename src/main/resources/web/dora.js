@@ -1,41 +1,112 @@
 // The DORA page: four tiles (deployment frequency, lead time for changes, change failure rate, time to restore)
-// with their DORA 2023 level and a weekly trend, filters by service, team and environment, and the lists behind
-// the numbers: which deployments failed and why, which changes took longest.
+// with their DORA 2023 level and a weekly trend chart (axes, hover for a week's value), a time range (last 7/30/90 days
+// or from/to dates, kept in the URL), filters by service, team and environment, and the lists behind the numbers:
+// which deployments failed and why, which changes took longest.
 import { h, formatTime, shortSha, zoneLabel } from './ui.js';
+import { drawCategoryChart, keepSized } from './charts.js';
 
 const LEVELS = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' };
 
-/** Loads the report for the filters in the URL and builds the page; mount() draws the trend charts. */
+const PRESETS = { '7d': 7, '30d': 30, '90d': 90 };
+const DEFAULT_PRESET = '30d'; // the API's own default window, so "/?page=dora" asks the server for it
+const DAY_MS = 86_400_000;
+
+/** Loads the report for the filters and time range in the URL and builds the page; mount() draws the trend charts. */
 export async function renderDoraPage(params, { api, navigate }) {
   const filters = {
     service: params.get('service') || null,
     team: params.get('team') || null,
     environment: params.get('environment') || null,
-    from: params.get('from') || null,
-    to: params.get('to') || null,
   };
-  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+  const range = rangeOf(params);
+  const query = new URLSearchParams(Object.entries({ ...filters, from: range.from, to: range.to }).filter(([, v]) => v));
   const [report, services] = await Promise.all([api(`/api/v1/dora?${query}`), api('/api/v1/services')]);
-  const go = (changes) => navigate({ page: 'dora', ...filters, ...changes });
+  const go = (changes) => navigate({ page: 'dora', ...filters, ...range.url, ...changes });
   const tiles = tileSpecs(report).map((spec) => ({ spec, ...tile(spec) }));
   const node = h('div', { class: 'dora-page' },
     h('div', { class: 'page-head' },
       h('h1', {}, 'DORA metrics'),
       filterForm(filters, services.items, report.productionEnvironments ?? [], go)),
-    h('p', { class: 'window-note', 'data-testid': 'dora-window' },
-      `${formatTime(Date.parse(report.window.from))} to ${formatTime(Date.parse(report.window.to))} (${zoneLabel()}). `
-      + `Levels from ${report.levelsFrom}.`),
+    rangePicker(range, report.window, go),
+    h('p', { class: 'window-note', 'data-testid': 'dora-window', dataset: { from: report.window.from,
+      to: report.window.to } },
+    `${formatTime(Date.parse(report.window.from))} to ${formatTime(Date.parse(report.window.to))} (${zoneLabel()}). `
+      + `Levels from ${report.levelsFrom}. Trends by ISO week (Monday to Sunday, UTC).`),
     h('div', { class: 'dora-tiles' }, ...tiles.map((t) => t.node)),
     failedSection(report.failedDeployments),
     changesSection(report.slowestChanges));
   const mount = () => {
-    const charts = tiles.map((t) => trendChart(t.chart, report.weeks, t.spec));
-    return () => charts.forEach((c) => c?.destroy());
+    if (typeof uPlot === 'undefined' || report.weeks.length === 0) return () => {};
+    const charts = tiles.map((t) => ({ target: t.chart, chart: trendChart(t.chart, report, t.spec) }));
+    return keepSized(charts, { hide: () => {} });
   };
   return { node, mount };
 }
 
-/** What each tile shows: its headline, the details under it, and the weekly value drawn as its trend. */
+/**
+ * The window asked for in the URL: "range=7d" (the last 7 days, by this browser's clock), "from=2026-11-01&to=
+ * 2026-11-30" (whole local days, both included; full timestamps are passed on as they are), or nothing for the
+ * server's default 30 days. `url` is what keeps it when a filter changes.
+ */
+function rangeOf(params) {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from || to) {
+    return { preset: null, from: from && dayStart(from, 0), to: to && dayStart(to, 1), url: { from, to } };
+  }
+  const preset = PRESETS[params.get('range')] ? params.get('range') : DEFAULT_PRESET;
+  if (preset === DEFAULT_PRESET) return { preset, from: null, to: null, url: {} };
+  const now = Date.now();
+  return { preset, from: new Date(now - PRESETS[preset] * DAY_MS).toISOString(), to: new Date(now).toISOString(),
+    url: { range: preset } };
+}
+
+/** A date input's "YYYY-MM-DD" as the instant its local day (plus `days`) starts; other text is passed on. */
+function dayStart(text, days) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return text;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days).toISOString();
+}
+
+/** "YYYY-MM-DD" of the local day an instant falls on (for an exclusive end: of the instant just before). */
+function localDay(iso, exclusiveEnd = false) {
+  const d = new Date(Date.parse(iso) - (exclusiveEnd ? 1 : 0));
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Last 7, 30 or 90 days, or a custom span of dates; each choice goes into the URL, so it can be shared. */
+function rangePicker(range, window, go) {
+  const presets = Object.keys(PRESETS).map((p) => h('button', {
+    type: 'button', class: 'preset', 'aria-pressed': String(range.preset === p), 'data-testid': `dora-range-${p}`,
+    onclick: () => go({ range: p === DEFAULT_PRESET ? null : p, from: null, to: null }),
+  }, p));
+  const fromInput = h('input', { id: 'dora-from', type: 'date', value: localDay(window.from), required: true,
+    'data-testid': 'dora-from' });
+  const toInput = h('input', { id: 'dora-to', type: 'date', value: localDay(window.to, true), required: true,
+    'data-testid': 'dora-to' });
+  const error = h('span', { class: 'field-error', role: 'alert', 'data-testid': 'dora-range-error' });
+  const custom = h('form', { class: 'custom-range', 'data-testid': 'dora-custom-range' },
+    h('label', { for: 'dora-from' }, 'From'), fromInput,
+    h('label', { for: 'dora-to' }, 'To'), toInput,
+    h('button', { type: 'submit' }, 'Apply'), error);
+  custom.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!fromInput.value || !toInput.value || fromInput.value > toInput.value) {
+      error.textContent = 'From must be a date on or before To.';
+      return;
+    }
+    go({ range: null, from: fromInput.value, to: toInput.value });
+  });
+  return h('div', { class: 'range-row window-row', 'data-testid': 'dora-range' },
+    h('div', { class: 'presets', role: 'group', 'aria-label': 'Last' },
+      h('span', { class: 'muted', 'aria-hidden': 'true' }, 'Last'), ...presets),
+    custom);
+}
+
+/**
+ * What each tile shows: its headline, the details under it, and the weekly value drawn as its trend, with the trend's
+ * axis title, tick label and hover text.
+ */
 function tileSpecs(r) {
   const f = r.deploymentFrequency;
   const l = r.leadTimeForChanges;
@@ -46,21 +117,25 @@ function tileSpecs(r) {
     { key: 'deploymentFrequency', title: 'Deployment frequency', level: f.level,
       value: `${num(f.perWeek)} / week`,
       detail: `${f.deployments} deployments · median ${num(f.deploymentDaysPerWeekMedian)} deployment days a week`,
-      trend: (w) => w.deploymentFrequency.deployments, unit: 'deployments' },
+      trend: (w) => w.deploymentFrequency.deployments, unit: 'deployments', axisLabel: 'deployments',
+      tick: (x) => num(x), show: (x) => `${num(x)} deployment${x === 1 ? '' : 's'}` },
     { key: 'leadTimeForChanges', title: 'Lead time for changes', level: l.level,
       value: l.medianHours == null ? 'No data' : hours(l.medianHours),
       detail: l.medianHours == null ? 'No changes reached production in this window'
         : `median over ${l.changes} changes · p90 ${hours(l.p90Hours)}`,
-      trend: (w) => w.leadTimeForChanges.medianHours, unit: 'hours' },
+      trend: (w) => w.leadTimeForChanges.medianHours, unit: 'hours', axisLabel: 'median hours',
+      tick: (x) => `${num(x)} h`, show: (x) => `median ${hours(x)}` },
     { key: 'changeFailureRate', title: 'Change failure rate', level: c.level,
       value: c.rate == null ? 'No data' : `${num(c.rate * 100)} %`,
       detail: c.rate == null ? 'No deployments in this window' : `${c.failed} of ${c.deployments} deployments failed`,
-      trend: (w) => (w.changeFailureRate.rate == null ? null : w.changeFailureRate.rate * 100), unit: '%' },
+      trend: (w) => (w.changeFailureRate.rate == null ? null : w.changeFailureRate.rate * 100), unit: '%',
+      axisLabel: '% failed', tick: (x) => `${num(x)}%`, show: (x) => `${num(x)} %` },
     { key: 'timeToRestore', title: 'Time to restore', level: t.level,
       value: t.medianHours == null ? 'No data' : hours(t.medianHours),
       detail: (t.medianHours == null ? 'No incidents resolved in this window' : `median over ${t.incidents} incidents`)
         + ` · failed deployment recovery ${v.medianHours == null ? 'no data' : hours(v.medianHours)}`,
-      trend: (w) => w.timeToRestore.medianHours, unit: 'hours' },
+      trend: (w) => w.timeToRestore.medianHours, unit: 'hours', axisLabel: 'median hours',
+      tick: (x) => `${num(x)} h`, show: (x) => `median ${hours(x)}` },
   ];
 }
 
@@ -81,19 +156,33 @@ function levelBadge(level) {
     level ? LEVELS[level] ?? level : 'No data');
 }
 
-/** A small weekly trend; weeks without data are gaps, never zeros. */
-function trendChart(target, weeks, spec) {
-  if (typeof uPlot === 'undefined' || weeks.length === 0) return null;
-  const xs = weeks.map((w) => Date.parse(w.weekStart) / 1000);
-  const ys = weeks.map((w) => spec.trend(w) ?? null);
-  const opts = {
-    width: Math.max(target.clientWidth, 200), height: 90,
-    legend: { show: false }, cursor: { show: false },
-    scales: { x: { time: true } },
-    axes: [{ show: false }, { show: false }],
-    series: [{}, { label: spec.unit, stroke: '#5794f2', width: 2, points: { show: true, size: 5 }, spanGaps: false }],
-  };
-  return new uPlot(opts, [xs, ys], target);
+/** A weekly trend with axes; weeks without data are gaps, never zeros, and hovering a week shows its value. */
+function trendChart(target, report, spec) {
+  const windowFrom = Date.parse(report.window.from);
+  const windowTo = Date.parse(report.window.to);
+  const weeks = report.weeks.map((w) => {
+    const start = Date.parse(`${w.weekStart}T00:00:00Z`);
+    return { from: Math.max(start, windowFrom), to: Math.min(start + 7 * DAY_MS, windowTo), value: spec.trend(w) ?? null };
+  });
+  return drawCategoryChart(target, {
+    categories: weeks.map((w) => weekLabel.format(w.from)),
+    series: [{ label: spec.unit, color: '#5794f2', values: weeks.map((w) => w.value) }],
+    yLabel: spec.axisLabel,
+    yTick: spec.tick,
+    height: 150,
+    tickSpace: 52,
+    tip: (i) => ({ title: period(weeks[i]), rows: [[spec.title, weeks[i].value == null ? 'no data' : spec.show(weeks[i].value)]] }),
+  });
+}
+
+const weekLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** A bucket's days in UTC, both included: "Nov 9, 2026 – Nov 15, 2026". */
+function period(week) {
+  const first = dayLabel.format(week.from);
+  const last = dayLabel.format(week.to - 1);
+  return first === last ? first : `${first} – ${last}`;
 }
 
 function filterForm(filters, services, environments, go) {

@@ -1,13 +1,13 @@
-// Load-test pages: a scenario's history (p95 and error rate across builds, with deployment markers, and its runs) at
-// "/?loadtest=SERVICE&scenario=NAME", and one run against its baseline (verdict table, per-label percentile curves of
-// both on one chart) at "/?loadtest=SERVICE&scenario=NAME&run=ID". Drawn from /api/v1/loadtest/runs.
-import { h, formatTime, formatTimeWithZone, formatValue } from './ui.js';
-import { drawChart, keepSized, MarkerTip } from './charts.js';
+// Load-test pages: a scenario's history at "/?loadtest=SERVICE&scenario=NAME[&label=L]" (p50/p95/p99 and error rate
+// by build in build order, failed builds and the baseline marked, for the whole run or one label, and its runs), and
+// one run against its baseline at "/?loadtest=SERVICE&scenario=NAME&run=ID" (verdict table, per-label percentile
+// curves of both on one chart). Drawn from /api/v1/loadtest/builds and /api/v1/loadtest/runs/ID/comparison.
+import { h, formatTime, formatTimeWithZone, formatValue, markerTime } from './ui.js';
+import { drawCategoryChart, keepSized, logLatencyAxis } from './charts.js';
 
 const RESULT_GLYPH = { pass: '✓', warn: '!', fail: '✕' };
 const BASELINE_COLOR = '#8f97ff';
 const CANDIDATE_COLOR = '#fade2a';
-let tip = null;
 
 /** The services page's list of load-test scenarios, each with its newest run, linking to its history. */
 export function scenariosSection(items) {
@@ -27,44 +27,96 @@ export function scenariosSection(items) {
       h('tbody', {}, ...rows)));
 }
 
-/** The scenario history page. */
+/** The scenario history page: latency and error rate by build, in build order, one label or the whole run. */
 export async function renderScenarioPage(params, { api, navigate }) {
   const service = params.get('loadtest');
   const scenario = params.get('scenario') ?? '';
+  const label = params.get('label') || null;
   const query = new URLSearchParams({ service, scenario, limit: 100 });
-  const runs = (await api(`/api/v1/loadtest/runs?${query}`)).items.slice().reverse(); // oldest first
-  const times = runs.map((r) => Date.parse(r.recordedAt));
-  const range = runs.length === 0 ? null
-    : { from: Math.min(...times) - 60_000, to: Math.max(...times) + 60_000 };
-  const deployments = range == null ? [] : (await api(`/api/v1/deployments?${new URLSearchParams({
-    service, from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), limit: 500 })}`)).items;
-  const panels = [
-    historyPanel('loadtest_p95', 'p95 latency across builds', 'ms', runs, (r) => r.total.p95Ms),
-    historyPanel('loadtest_error_rate', 'Error rate across builds', 'ratio', runs, (r) => r.total.errorRate),
-  ].map((panel) => ({ panel, chart: h('div', { class: 'chart', 'data-testid': `chart-${panel.id}` }),
-    legend: h('div', { class: 'legend' }) }));
+  if (label) query.set('label', label);
+  const data = await api(`/api/v1/loadtest/builds?${query}`);
+  const builds = data.items; // oldest first
+  const times = builds.map((b) => Date.parse(b.recordedAt));
+  const deployments = builds.length === 0 ? [] : (await api(`/api/v1/deployments?${new URLSearchParams({
+    service, from: new Date(Math.min(...times) - 86_400_000).toISOString(),
+    to: new Date(Math.max(...times) + 86_400_000).toISOString(), limit: 500 })}`)).items;
   const open = (run) => navigate({ loadtest: service, scenario, run: run.id });
+  const panels = [
+    { id: 'latency', title: 'Latency across builds (p50, p95, p99)' },
+    { id: 'errors', title: 'Error rate across builds' },
+  ].map((p) => ({ ...p, target: h('div', { class: 'chart', 'data-testid': `builds-${p.id}` }) }));
   const node = h('div', { class: 'service-page loadtest-page' },
-    h('div', { class: 'page-head' }, h('h1', {}, `${service} · ${scenario} load tests`)),
-    runs.length === 0
+    h('div', { class: 'page-head' }, h('h1', {}, `${service} · ${scenario} load tests`),
+      labelPicker(data.labels, label, (l) => navigate({ loadtest: service, scenario, label: l }))),
+    builds.length === 0
       ? h('p', { class: 'empty', 'data-testid': 'no-runs' }, 'No runs recorded yet. Record one with '
         + `shipwatch loadtest record --service ${service} --scenario ${scenario} --version V FILE.`)
-      : h('div', { class: 'panels' }, ...panels.map((p) => h('section', { class: 'panel card' },
-        h('h2', {}, p.panel.title), p.chart, p.legend))),
-    runsTable(runs.slice().reverse(), open));
+      : h('div', { class: 'panels' },
+        h('ul', { class: 'status-key' },
+          h('li', { class: 'run-failed' }, h('span', { class: 'key-box' }), 'failed build'),
+          h('li', { class: 'run-baseline' }, h('span', { class: 'key-box' }),
+            'baseline of the newest build (click a build to compare it with its baseline)')),
+        ...panels.map((p) => h('section', { class: 'panel card' }, h('h2', {}, p.title), p.target))),
+    runsTable(builds.slice().reverse(), open));
   const mount = () => {
-    if (range == null) return () => {};
-    tip ??= new MarkerTip(document.getElementById('marker-tip'), () => {});
-    const charts = panels.map((p, i) => ({ target: p.chart, chart: drawChart(p.chart, p.panel, range, deployments,
-      { legend: p.legend, tip, onZoom: () => {}, focusable: i === 0 }) }));
-    return keepSized(charts, tip);
+    if (builds.length === 0) return () => {};
+    const charts = panels.map((p) => ({ target: p.target,
+      chart: drawCategoryChart(p.target, buildChart(p.id, builds, deployments, (i) => open(builds[i]))) }));
+    return keepSized(charts, { hide: () => {} });
   };
   return { node, mount };
 }
 
-function historyPanel(id, title, unit, runs, value) {
-  return { id, title, unit, series: [{ labels: { scenario: 'total' },
-    points: runs.map((r) => [Math.round(Date.parse(r.recordedAt) / 1000), value(r) ?? null]) }] };
+/** Choose the whole run or one label (endpoint, transaction) of it. */
+function labelPicker(labels, current, go) {
+  const select = h('select', { id: 'loadtest-label', 'data-testid': 'label-picker' },
+    h('option', { value: '' }, 'All requests'),
+    ...labels.map((l) => h('option', { value: l, selected: l === current }, l)));
+  select.addEventListener('change', () => go(select.value || null));
+  return h('label', { class: 'field', for: 'loadtest-label' }, 'Label', select);
+}
+
+/** One across-builds chart: x is the build (its version), failed builds and the baseline marked on it. */
+function buildChart(id, builds, deployments, onPick) {
+  const seen = new Map();
+  const categories = builds.map((b) => {
+    const n = (seen.get(b.version) ?? 0) + 1;
+    seen.set(b.version, n);
+    const name = n > 1 ? `${b.version} #${n}` : b.version;
+    return name.length > 14 ? `${name.slice(0, 13)}…` : name;
+  });
+  const value = (key) => builds.map((b) => b.summary?.[key] ?? null);
+  const series = id === 'latency'
+    ? [{ label: 'p50', color: '#73bf69', values: value('p50Ms') }, { label: 'p95', color: CANDIDATE_COLOR,
+      values: value('p95Ms') }, { label: 'p99', color: '#b877d9', values: value('p99Ms') }]
+    : [{ label: 'error rate', color: '#ff7383', values: value('errorRate') }];
+  const marks = builds.flatMap((b, index) => [
+    b.status === 'failed' && { index, className: 'run-failed', text: '✕', title: `${b.version} failed`,
+      dataset: { version: b.version, status: b.status } },
+    b.baseline && { index, className: 'run-baseline', text: '◆', title: `${b.version} is the baseline`,
+      dataset: { version: b.version, status: b.status, baseline: 'true' } },
+  ].filter(Boolean));
+  return {
+    categories, series, marks, onPick,
+    yLabel: id === 'latency' ? 'latency (ms)' : 'error rate (%)',
+    yTick: (v) => formatValue(v, id === 'latency' ? 'ms' : 'ratio', true),
+    tip: (i) => buildTip(builds[i], deployments),
+  };
+}
+
+function buildTip(b, deployments) {
+  const s = b.summary ?? {};
+  const deployed = deployments.filter((d) => d.version === b.version);
+  return {
+    title: `${b.version} · ${b.status}${b.baseline ? ' · baseline' : ''}`,
+    rows: [
+      ['Recorded', formatTimeWithZone(Date.parse(b.recordedAt))],
+      ['p50', formatValue(s.p50Ms, 'ms')], ['p95', formatValue(s.p95Ms, 'ms')], ['p99', formatValue(s.p99Ms, 'ms')],
+      ['Error rate', formatValue(s.errorRate, 'ratio')],
+      ['Requests', s.count == null ? 'not in this run' : String(s.count)],
+      ...deployed.slice(0, 3).map((d) => ['Deployed', `${d.environment}, ${formatTime(markerTime(d))}`]),
+    ],
+  };
 }
 
 function runsTable(runs, open) {
@@ -72,11 +124,11 @@ function runsTable(runs, open) {
     const link = h('a', { href: '#', onclick: (e) => { e.preventDefault(); open(r); } }, r.version);
     return h('tr', { 'data-testid': 'run-row', dataset: { status: r.status, version: r.version } },
       h('td', {}, formatTime(Date.parse(r.recordedAt))),
-      h('th', { scope: 'row', class: 'mono' }, link),
+      h('th', { scope: 'row', class: 'mono' }, link, r.baseline ? h('span', { class: 'muted' }, ' (baseline)') : ''),
       h('td', {}, h('span', { class: `badge run-${r.status}` }, r.status)),
-      h('td', { class: 'num' }, String(r.total.count)),
-      h('td', { class: 'num' }, formatValue(r.total.p95Ms, 'ms')),
-      h('td', { class: 'num' }, formatValue(r.total.errorRate, 'ratio')),
+      h('td', { class: 'num' }, r.summary == null ? '–' : String(r.summary.count)),
+      h('td', { class: 'num' }, formatValue(r.summary?.p95Ms, 'ms')),
+      h('td', { class: 'num' }, formatValue(r.summary?.errorRate, 'ratio')),
       h('td', {}, r.format));
   });
   return h('section', { class: 'deployments' }, h('h2', {}, 'Runs'),
@@ -135,7 +187,7 @@ function verdictTable(comparison) {
       rows.push(h('tr', { 'data-testid': 'verdict-row', dataset: { label: label.label, metric: m.metric, result: m.result } },
         h('th', { scope: 'row' }, label.label), h('td', {}, m.metric),
         h('td', { class: 'num' }, formatValue(m.baseline, unit)), h('td', { class: 'num' }, formatValue(m.candidate, unit)),
-        h('td', { class: 'num' }, m.change == null ? '–' : `${m.change >= 0 ? '+' : ''}${(m.change * 100).toFixed(1)}%`),
+        h('td', { class: 'num', 'data-testid': 'change' }, change(m.change, m.baseline, m.candidate, unit)),
         h('td', {}, m.significant == null ? '–' : `${m.significant ? 'yes' : 'no'} (p=${m.pValue.toPrecision(2)})`),
         resultCell(m.result)));
     }
@@ -144,7 +196,7 @@ function verdictTable(comparison) {
     rows.push(h('tr', { 'data-testid': 'verdict-row', dataset: { label: 'service', metric: s.id, result: s.result } },
       h('th', { scope: 'row' }, 'service'), h('td', {}, s.title),
       h('td', { class: 'num' }, formatValue(s.baseline, s.unit)), h('td', { class: 'num' }, formatValue(s.candidate, s.unit)),
-      h('td', { class: 'num' }, s.change == null ? '–' : `${s.change >= 0 ? '+' : ''}${(s.change * 100).toFixed(1)}%`),
+      h('td', { class: 'num', 'data-testid': 'change' }, change(s.change, s.baseline, s.candidate, s.unit)),
       h('td', {}, '–'), resultCell(s.result)));
   }
   return h('section', { class: 'deployments' }, h('h2', {}, 'Verdict'),
@@ -154,18 +206,34 @@ function verdictTable(comparison) {
       h('tbody', {}, ...rows)));
 }
 
+/**
+ * A change as read: rates (error rate, ratios, percents) in percentage points, since going from 0.1% to 0.3%
+ * errors is "+0.2 pp", not "+200%"; other metrics relative to the baseline.
+ */
+function change(relative, baseline, candidate, unit) {
+  const points = { ratio: 100, percentunit: 100, percent: 1 }[unit];
+  if (points != null) {
+    if (baseline == null || candidate == null) return '–';
+    const pp = (candidate - baseline) * points;
+    return `${pp >= 0 ? '+' : '−'}${Math.abs(pp).toFixed(Math.abs(pp) < 0.1 && pp !== 0 ? 3 : 2)} pp`;
+  }
+  return relative == null ? '–' : `${relative >= 0 ? '+' : '−'}${Math.abs(relative * 100).toFixed(1)}%`;
+}
+
 function resultCell(result) {
   return h('td', {}, h('span', { class: `badge verdict-${result}` }, `${RESULT_GLYPH[result] ?? '?'} ${result}`));
 }
 
-/** Baseline and candidate latency by percentile on one chart; x is the percentile, y milliseconds. */
+/** Baseline and candidate latency by percentile on one chart; x is the percentile, y milliseconds on a log scale. */
 function curveChart(target, legend, curve) {
   const xs = [...new Set([...curve.baseline, ...curve.candidate].map((p) => p[0]))].sort((a, b) => a - b);
-  const at = (points) => xs.map((x) => points.find((p) => p[0] === x)?.[1] ?? null);
+  // a log axis has no zero: a 0 ms sample (a cached reply, a tool's rounding) is left out rather than drawn at -∞
+  const at = (points) => xs.map((x) => points.find((p) => p[0] === x)?.[1]).map((v) => (v > 0 ? v : null));
+  const y = logLatencyAxis(target);
   const opts = {
     width: Math.max(300, target.clientWidth),
     height: 250,
-    scales: { x: { time: false } },
+    scales: { x: { time: false }, y: y.scale },
     series: [
       { label: 'percentile', value: (u, v) => (v == null ? '–' : `p${v}`) },
       { label: 'baseline', stroke: BASELINE_COLOR, width: 2, spanGaps: true, value: (u, v) => formatValue(v, 'ms') },
@@ -173,10 +241,11 @@ function curveChart(target, legend, curve) {
     ],
     axes: [
       { stroke: '#a7adb7', values: (u, splits) => splits.map((v) => `p${v}`) },
-      { stroke: '#a7adb7', size: 64, values: (u, splits) => splits.map((v) => formatValue(v, 'ms')) },
+      { ...y.axis, label: 'latency (ms, log scale)', labelSize: 18 },
     ],
     legend: { mount: (u, el) => legend.append(el) },
   };
+  target.dataset.yScale = 'log';
   // eslint-disable-next-line no-undef
   return new uPlot(opts, [xs, at(curve.baseline), at(curve.candidate)], target);
 }

@@ -4,6 +4,7 @@ import {
   h, STATUS, statusBadge, commitUrl, externalLink, formatDuration, formatTime, formatTimeWithZone, shortSha, zoneLabel,
 } from './ui.js';
 import { drawChart, keepSized, MarkerTip } from './charts.js';
+import { serviceVerdictsSection, verdictsHref } from './verdicts.js';
 
 const HOUR = 3600 * 1000;
 const PRESETS = { '1h': HOUR, '6h': 6 * HOUR, '24h': 24 * HOUR, '7d': 7 * 24 * HOUR, '30d': 30 * 24 * HOUR };
@@ -51,7 +52,8 @@ export async function renderServicePage(params, { api, navigate, reload }) {
     deployments.truncated && h('p', { class: 'problem', role: 'alert' },
       `Only the newest ${deployments.items.length} deployments are shown; pick a shorter range to see all of them.`),
     h('div', { class: 'panels' }, ...panels.map((p) => p.node)),
-    deploymentsSection(deployments.items, api));
+    deploymentsSection(deployments.items, api),
+    serviceVerdictsSection(service, api, navigate));
 
   const mount = () => {
     tip ??= new MarkerTip(document.getElementById('marker-tip'), highlight);
@@ -201,7 +203,8 @@ function deploymentRow(d, api, now) {
     'data-testid': 'deployment-row', dataset: { deploymentId: d.id, version: d.version, status: d.status },
   },
     h('td', { class: 'mono version' }, d.version),
-    h('td', {}, statusBadge(d.status)),
+    h('td', { class: 'nowrap' }, statusBadge(d.status), ' ', h('a', { href: verdictsHref({ deploymentId: d.id }),
+      class: 'small', 'data-testid': 'deployment-verdicts', title: `Gate and canary verdicts of ${d.version}` }, 'verdicts')),
     h('td', {}, d.environment),
     h('td', { class: 'nowrap' }, formatTime(started)),
     h('td', { class: 'nowrap' }, finished == null ? 'running' : formatTime(finished)),

@@ -1,11 +1,16 @@
 package io.shipwatch.app;
 
+import io.shipwatch.cli.ApiClient;
+import io.shipwatch.cli.ApiException;
 import io.shipwatch.cli.CanaryReports;
 import io.shipwatch.cli.ExitCode;
 import io.shipwatch.cli.HelpOption;
+import io.shipwatch.cli.ServerOptions;
 import io.shipwatch.cli.SpecOptions;
 import io.shipwatch.cli.WindowOptions;
 import io.shipwatch.core.InputException;
+import io.shipwatch.core.Problems;
+import io.shipwatch.gate.CanaryAnalysis;
 import io.shipwatch.gate.CanaryJudge;
 import io.shipwatch.gate.CanaryJudgement;
 import io.shipwatch.gate.CanarySpec;
@@ -42,6 +47,13 @@ final class CanaryJudgeCommand implements Callable<Integer> {
             description = "table, json or markdown. Default: ${DEFAULT-VALUE}.")
     String output;
 
+    @Option(names = "--deployment-id", paramLabel = "ID", description = "With a server (--server or SHIPWATCH_SERVER): "
+            + "the deployment marker this judgement is about; the web page lists it under that deployment.")
+    String deploymentId;
+
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
     private final Clock clock = Clock.systemUTC();
 
     private final Map<String, String> env;
@@ -51,18 +63,31 @@ final class CanaryJudgeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ApiException {
         if (!CanaryReports.FORMATS.contains(output)) {
             throw new InputException("--output", "unknown format '" + output + "'",
                     "use one of " + String.join(", ", CanaryReports.FORMATS));
         }
         CanarySpec canary = CanarySpecParser.parse(SpecFiles.read(specOptions.required("a canary spec (YAML)"), "--spec", "a canary spec (YAML)"),
                 specOptions.file.toString(), specOptions.vars);
+        if (deploymentId != null && !server.named(env)) {
+            throw new InputException("--deployment-id", "needs a server to store the analysis",
+                    "give --server URL or set SHIPWATCH_SERVER");
+        }
+        ApiClient client = null;
+        if (server.named(env)) {
+            Problems problems = new Problems();
+            client = server.client(env, problems);
+            problems.throwIfAny();
+        }
         CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider(), env));
         CanaryJudgement j = judge.judge(canary, window.resolve(canary.window(), clock.instant()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(CanaryReports.render(j, output));
         out.flush();
+        if (client != null) {
+            CanaryAnalysesClient.save(client, CanaryAnalysis.ofJudgement(null, canary, j, deploymentId));
+        }
         return switch (j.decision()) {
             case PROMOTE -> ExitCode.OK;
             case ROLLBACK -> ExitCode.REFUSED;

@@ -14,6 +14,7 @@ import io.shipwatch.gate.CanaryAction;
 import io.shipwatch.gate.CanaryJudge;
 import io.shipwatch.gate.CanaryJudgement;
 import io.shipwatch.gate.CanaryRun;
+import io.shipwatch.gate.CanaryRunRecord;
 import io.shipwatch.gate.CanarySpec;
 import io.shipwatch.gate.CanarySpecParser;
 import java.io.PrintWriter;
@@ -71,7 +72,8 @@ final class CanaryRunCommand implements Callable<Integer> {
                 specOptions.file.toString(), specOptions.vars);
         CanaryJudge judge = new CanaryJudge(MetricsProviders.forSpec(canary.provider(), env));
         Problems problems = new Problems();
-        ApiClient client = noMarkers ? null : server.client(env, problems);
+        // the analysis goes to the server unless markers are off and no server is named
+        ApiClient client = noMarkers && !server.named(env) ? null : server.client(env, problems);
         String version = canary.canaryVars().get("version");
         if (!noMarkers && version == null) {
             problems.add("--spec", specOptions.file + ": the canary has no version variable to name the deployment marker",
@@ -79,8 +81,11 @@ final class CanaryRunCommand implements Callable<Integer> {
         }
         problems.throwIfAny();
         PrintWriter out = spec.commandLine().getOut();
-        Marker marker = client == null ? null : Marker.start(client, canary, version,
-                environment != null ? environment : canary.canaryVars().getOrDefault("environment", "production"));
+        String markerEnvironment = environment != null ? environment
+                : canary.canaryVars().getOrDefault("environment", "production");
+        Marker marker = client == null || noMarkers ? null : Marker.start(client, canary, version, markerEnvironment);
+        CanaryRunRecord record = new CanaryRunRecord(canary);
+        Instant startedAt = clock.instant();
         CanaryActions actions = new CanaryActions(canary.name());
         boolean terminal = System.console() != null;
         CanaryRun.Result result = new CanaryRun(canary, new CanaryRun.Ports() {
@@ -108,6 +113,7 @@ final class CanaryRunCommand implements Callable<Integer> {
 
             @Override
             public void progress(CanaryRun.Event event) {
+                record.on(event);
                 // on a terminal a measurement rewrites its line; elsewhere (CI logs) every line stays
                 boolean live = terminal && event.kind().equals("measurement")
                         && event.analysis().phase() == AnalysisRun.Phase.RUNNING;
@@ -124,6 +130,17 @@ final class CanaryRunCommand implements Callable<Integer> {
         out.flush();
         if (marker != null) {
             marker.finish(result);
+        }
+        if (client != null) {
+            try {
+                CanaryAnalysesClient.save(client, record.finish(null, result, markerEnvironment,
+                        marker == null ? null : marker.id(), startedAt, clock.instant()));
+            } catch (ApiException e) {
+                // the release is decided and done; a missing page entry must not turn a promotion into a failure
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("canary " + canary.name() + ": the analysis was not stored on the server: " + e.getMessage());
+                err.flush();
+            }
         }
         return switch (result.ending()) {
             case PROMOTED -> ExitCode.OK;

@@ -114,7 +114,11 @@ public record Config(
 
     /** {@code webhooks:} the shared secrets of the Git and alerting webhooks; a provider without one is not served. */
     public record WebhooksSection(SecretSection github, SecretSection gitlab, SecretSection alertmanager,
-                                  SecretSection pagerduty) {
+                                  SecretSection pagerduty, SecretSection argocd, SecretSection flux) {
+        public WebhooksSection(SecretSection github, SecretSection gitlab, SecretSection alertmanager,
+                               SecretSection pagerduty) {
+            this(github, gitlab, alertmanager, pagerduty, null, null);
+        }
     }
 
     /** A webhook secret (GitHub and PagerDuty sign with it; GitLab and Alertmanager send it as a token). */

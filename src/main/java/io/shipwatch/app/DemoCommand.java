@@ -36,11 +36,12 @@ final class DemoCommand implements Runnable {
         ShipwatchServer server = new ShipwatchServer(settings, clock, graphs);
         int count = demo.load(server.markers());
         demo.loadIncident(server.dora());
+        demo.loadGates(server);
         System.out.println("Shipwatch demo: " + count + " demo deployments of " + String.join(", ", DemoData.SERVICES)
                 + " (tagged demo=true).");
         ServerCommand.serve(server, settings, () -> System.out.println("Open http://127.0.0.1:" + server.port()
                 + "/?service=" + DemoData.BAD_SERVICE + " to see the bad release, its error spike and its rollback, "
-                + "and /?page=dora for the DORA metrics."));
+                + "/?page=verdicts for its gate and canary verdicts, and /?page=dora for the DORA metrics."));
     }
 
     private static void deleteDemoFiles() {

@@ -57,6 +57,11 @@ final class DemoData {
         }
     }
 
+    /** Records gate results and canary analyses of the recent releases (after {@link #load}); returns how many. */
+    int loadGates(ShipwatchServer server) {
+        return new DemoGates(now, BAD_SERVICE).load(server.markers(), SERVICES, server.gateRuns(), server.canaries());
+    }
+
     /** Records the whole history through the marker service; returns how many deployments were recorded. */
     int load(MarkerService markers) {
         int count = 0;

@@ -77,7 +77,8 @@ final class DoraSetup {
         return new WebhookRoutes.Secrets(secret(section.github(), "webhooks.github.secret"),
                 secret(section.gitlab(), "webhooks.gitlab.secret"),
                 secret(section.alertmanager(), "webhooks.alertmanager.secret"),
-                secret(section.pagerduty(), "webhooks.pagerduty.secret"));
+                secret(section.pagerduty(), "webhooks.pagerduty.secret"),
+                secret(section.argocd(), "webhooks.argocd.secret"), secret(section.flux(), "webhooks.flux.secret"));
     }
 
     private static String secret(Config.SecretSection section, String where) {

@@ -56,7 +56,6 @@ final class GateResultsClient {
     /** Stores a verdict with the service, environment and version of the spec's variables; returns its id. */
     String save(GateVerdict verdict, String deploymentId) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>(verdict.toMap());
-        body.remove("totalScore");
         body.put("service", verdict.vars().get("service"));
         body.put("environment", verdict.vars().get("environment"));
         body.put("version", verdict.vars().get("version"));

@@ -64,8 +64,7 @@ final class ServerCommand implements Runnable {
             server.close();
             stopped.countDown();
         }, "shipwatch-shutdown"));
-        String host = settings.bind().equals("0.0.0.0") ? "127.0.0.1" : settings.bind();
-        LOG.info("Shipwatch {} listening on http://{}:{} (store: {})", ShipwatchCommand.version(), host, actualPort,
+        LOG.info("Shipwatch {} {} (store: {})", ShipwatchCommand.version(), listening(settings.bind(), actualPort),
                 io.shipwatch.store.Database.redact(settings.db()));
         if (settings.tokens().isEmpty()) {
             LOG.warn("No API token configured: local mode, loopback only, requests need no token. "
@@ -77,5 +76,14 @@ final class ServerCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Where the server listens, as bound: a wildcard bind says so, with the local URL to open. */
+    static String listening(String bind, int port) {
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        if (bind.equals("0.0.0.0") || bind.equals("::")) {
+            return "listening on " + host + ":" + port + " (all interfaces; locally http://127.0.0.1:" + port + ")";
+        }
+        return "listening on http://" + host + ":" + port;
     }
 }

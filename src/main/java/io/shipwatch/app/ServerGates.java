@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * The gates a server evaluates on request: {@code NAME.yaml} in the directory given by {@code server --gates DIR},
- * evaluated with the caller's variables, baselines from the stored results, and every result stored.
+ * evaluated with the caller's variables and baselines from the stored results; results are stored when the caller
+ * writes (POST), never on a read.
  */
 final class ServerGates implements GateEvaluations {
     /** How many stored results are read to find a baseline. */
@@ -36,7 +37,7 @@ final class ServerGates implements GateEvaluations {
     }
 
     @Override
-    public GateVerdict evaluate(String name, Map<String, String> vars, TimeWindow window) {
+    public GateVerdict evaluate(String name, Map<String, String> vars, TimeWindow window, boolean save) {
         if (dir == null) {
             throw new NotFoundException("name", "this server holds no gates", "start it with --gates DIR, a directory "
                     + "of gate specs named NAME.yaml");
@@ -50,6 +51,9 @@ final class ServerGates implements GateEvaluations {
         TimeWindow w = window != null ? window : TimeWindow.ending(clock.instant(), spec.window());
         GateVerdict verdict = new GateEvaluator(MetricsProviders.forSpec(spec.provider(), System.getenv()))
                 .evaluate(spec, w, baselines(store, spec));
+        if (!save) {
+            return verdict;
+        }
         store.save(GateRun.of(UUID.randomUUID().toString(), verdict, spec.vars().get("service"),
                 spec.vars().get("environment"), spec.vars().get("version"), spec.vars().get("deploymentId"),
                 clock.instant()));

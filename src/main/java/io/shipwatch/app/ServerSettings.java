@@ -17,6 +17,8 @@ import java.util.Map;
 public record ServerSettings(String bind, int port, String db, long maxBodyBytes, List<ApiToken> tokens, Config config) {
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    /** The shortest token accepted, from the config file or the environment alike. */
+    static final int MIN_TOKEN_LENGTH = 16;
 
     /** Resolves the settings; flags that were not given are null. */
     public static ServerSettings resolve(Integer portFlag, String bindFlag, String dbFlag, Config config,
@@ -45,8 +47,8 @@ public record ServerSettings(String bind, int port, String db, long maxBodyBytes
         for (int i = 0; i < config.tokens().size(); i++) {
             Config.TokenSection t = config.tokens().get(i);
             String where = "tokens[" + i + "]";
-            if (t.token() == null || t.token().length() < 16) {
-                throw new InputException(where + ".token", "is missing or shorter than 16 characters",
+            if (t.token() == null || t.token().length() < MIN_TOKEN_LENGTH) {
+                throw new InputException(where + ".token", "is missing or shorter than " + MIN_TOKEN_LENGTH + " characters",
                         "generate one with: openssl rand -hex 32");
             }
             String scope = t.scope() == null ? "read" : t.scope().toLowerCase(Locale.ROOT);
@@ -58,6 +60,11 @@ public record ServerSettings(String bind, int port, String db, long maxBodyBytes
         }
         String envToken = env.get("SHIPWATCH_TOKEN");
         if (envToken != null && !envToken.isBlank()) {
+            // a short token would still switch the bind to 0.0.0.0: refuse it as the config file does
+            if (envToken.trim().length() < MIN_TOKEN_LENGTH) {
+                throw new InputException("SHIPWATCH_TOKEN", "is shorter than " + MIN_TOKEN_LENGTH + " characters",
+                        "generate one with: openssl rand -hex 32");
+            }
             tokens.add(new ApiToken("SHIPWATCH_TOKEN", envToken.trim(), ApiToken.Scope.WRITE));
         }
         return tokens;

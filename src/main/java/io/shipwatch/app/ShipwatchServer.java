@@ -11,12 +11,14 @@ import io.shipwatch.http.GateRoutes;
 import io.shipwatch.http.LoadTestRoutes;
 import io.shipwatch.http.OtlpRoutes;
 import io.shipwatch.http.PipelineRoutes;
+import io.shipwatch.http.VerdictRoutes;
 import io.shipwatch.http.WebhookRoutes;
 import io.shipwatch.markers.DeliveryWorker;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerSink;
 import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.store.Database;
+import io.shipwatch.store.JdbcCanaryAnalysisStore;
 import io.shipwatch.store.JdbcGateRunStore;
 import io.shipwatch.store.JdbcLoadTestRunStore;
 import io.shipwatch.store.JdbcMarkerStore;
@@ -41,6 +43,8 @@ public final class ShipwatchServer implements AutoCloseable {
     private final MarkerService markers;
     private final DoraService dora;
     private final PipelineService pipelines;
+    private final JdbcGateRunStore gateRuns;
+    private final JdbcCanaryAnalysisStore canaries;
     private int port;
 
     /** Opens the database (migrating it) and wires everything; nothing listens until {@link #start()}. */
@@ -72,12 +76,23 @@ public final class ShipwatchServer implements AutoCloseable {
         worker = new DeliveryWorker(store, sinks, clock, ownerName(), Duration.ofSeconds(1));
         markers = new MarkerService(store, sinks.stream().map(MarkerSink::name).toList(), clock, d -> worker.wake());
         pipelines = new PipelineService(new JdbcPipelineStore(database), clock);
-        JdbcGateRunStore gateRuns = new JdbcGateRunStore(database);
+        gateRuns = new JdbcGateRunStore(database);
+        canaries = new JdbcCanaryAnalysisStore(database);
         List<ChangeFailureSource> sources = new ArrayList<>(failureSources);
         sources.add(new GateFailures(gateRuns)); // gates that failed after a release are change failures
         dora = DoraSetup.service(settings.config().dora(), database, store, sources, clock);
         api = new ApiServer(new ApiServer.Settings(settings.bind(), settings.port(), settings.maxBodyBytes(),
-                settings.tokens()), markers, store, graphs, database::isReachable,
+                settings.tokens()), markers, store, graphs, new ApiServer.DatabaseHealth() {
+                    @Override
+                    public boolean reachable() {
+                        return database.isReachable();
+                    }
+
+                    @Override
+                    public boolean unavailable(Throwable failure) {
+                        return Database.isUnavailable(failure);
+                    }
+                },
                 routeGroups(settings.config(), gateRuns, gatesDir, clock));
     }
 
@@ -85,10 +100,11 @@ public final class ShipwatchServer implements AutoCloseable {
     private List<ApiServer.RouteGroup> routeGroups(Config config, JdbcGateRunStore gateRuns, Path gatesDir,
                                                    Clock clock) {
         WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
-                DoraSetup.serviceMap(config.dora()), clock);
+                DoraSetup.serviceMap(config.dora()), pipelines, clock);
         return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_BYTES),
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
                 new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
+                new VerdictRoutes(gateRuns, canaries),
                 new LoadTestRoutes(new JdbcLoadTestRunStore(database)),
                 new DownloadRoutes(DownloadRoutes.runningJar(ShipwatchServer.class)));
     }
@@ -110,6 +126,16 @@ public final class ShipwatchServer implements AutoCloseable {
 
     public MarkerService markers() {
         return markers;
+    }
+
+    /** The stored gate results (the demo fills them). */
+    public JdbcGateRunStore gateRuns() {
+        return gateRuns;
+    }
+
+    /** The stored canary analyses (the demo fills them). */
+    public JdbcCanaryAnalysisStore canaries() {
+        return canaries;
     }
 
     /** A name for this server's delivery leases: host and a random part, so two servers on one host differ. */

@@ -62,6 +62,13 @@ public final class CiEnvironment {
         }
         f.pipelineName = e.get("GITHUB_WORKFLOW");
         f.jobName = e.get("GITHUB_JOB"); // the job's key in the workflow file; the numeric job id is not in the env
+        // ...but in the job context as job.check_run_id (the job id of the REST API and webhooks), passed on as
+        // SHIPWATCH_JOB_ID: ${{ job.check_run_id }}, so the live job span is the one an import or webhook makes
+        String jobId = e.get("SHIPWATCH_JOB_ID");
+        f.jobId = jobId != null && jobId.matches("\\d{1,19}") ? jobId : null;
+        if (f.jobId != null && f.runId != null && server != null && repo != null) {
+            f.jobUrl = server + "/" + repo + "/actions/runs/" + f.runId + "/job/" + f.jobId;
+        }
         f.actor = e.get("GITHUB_ACTOR");
         f.workerName = e.get("RUNNER_NAME");
         return f.context();

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Open a pipeline run: prints TRACEPARENT=... (the run's root span), appends it and "
                 + "SHIPWATCH_SPOOL to $GITHUB_ENV when set, and writes them to a dotenv file for other CIs. In CI the "
                 + "trace id is derived from the provider, repository, run id and attempt, so an import of the same "
-                + "run lands in the same trace."})
+                + "run lands in the same trace. On GitHub, set SHIPWATCH_JOB_ID to $${{ job.check_run_id }} so that the "
+                + "job's span is the one imports and workflow_job webhooks make."})
 final class PipelineStartCommand implements Callable<Integer> {
     static final String DEFAULT_DOTENV = ".shipwatch/pipeline.env";
 

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class SpooledRun {
     /** Marks a step that had not ended when the run was exported. */
-    static final String UNFINISHED = "shipwatch.span.unfinished";
+    static final String UNFINISHED = PipelineSpan.UNFINISHED;
 
     final String traceId;
     final ObjectNode root;

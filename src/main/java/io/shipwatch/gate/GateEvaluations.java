@@ -11,10 +11,10 @@ public interface GateEvaluations {
 
     /**
      * Evaluates gate {@code name} with these template variables over {@code window} (null: the spec's own window
-     * ending now), stores the result and returns it.
+     * ending now) and returns the verdict; stores it only when {@code save} is true, as reads must not write.
      *
      * @throws io.shipwatch.core.NotFoundException when the server has no such gate
      * @throws io.shipwatch.core.InputException when its spec or the variables are bad
      */
-    GateVerdict evaluate(String name, Map<String, String> vars, TimeWindow window);
+    GateVerdict evaluate(String name, Map<String, String> vars, TimeWindow window, boolean save);
 }

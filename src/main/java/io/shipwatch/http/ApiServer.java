@@ -24,7 +24,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +36,16 @@ public final class ApiServer implements AutoCloseable {
 
     /** What the server needs: where to listen, the body limit, the tokens (empty = local mode) and the services. */
     public record Settings(String bind, int port, long maxBodyBytes, List<ApiToken> tokens) {
+    }
+
+    /** Seconds a client is asked to wait before retrying when the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /** What the API knows of its database: whether it answers now, and whether a failure was it being unavailable. */
+    public interface DatabaseHealth {
+        boolean reachable();
+
+        boolean unavailable(Throwable failure);
     }
 
     private final Javalin app;
@@ -52,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public ApiServer(Settings settings, MarkerService markers, MarkerStore store, ServiceGraphs graphs,
-                     BooleanSupplier databaseReachable, List<RouteGroup> more) {
+                     DatabaseHealth database, List<RouteGroup> more) {
         TokenAuth auth = new TokenAuth(settings.tokens());
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new DeploymentMetrics(store));
@@ -76,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
             routes.before("/api/*", ctx -> authorize(ctx, auth));
             routes.before("/v1/*", ctx -> authorize(ctx, auth)); // the OTLP receiver: writing needs a write token
             routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-            routes.get("/readyz", ctx -> readiness(ctx, databaseReachable));
+            routes.get("/readyz", ctx -> readiness(ctx, database));
             routes.get("/metrics", ctx -> metrics(ctx, registry));
             routes.post("/api/v1/deployments", deployments::create);
             routes.get("/api/v1/deployments", deployments::list);
@@ -96,6 +105,14 @@ public final class ApiServer implements AutoCloseable {
             routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e instanceof ProblemResponse p
                     ? p.problem : Problem.of(e.getStatus(), statusTitle(e.getStatus()), e.getMessage(), ctx.path())));
             routes.exception(Exception.class, (e, ctx) -> {
+                if (database.unavailable(e)) {
+                    // the request's transaction was rolled back, never committed later: the client may retry it
+                    LOG.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+                    ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+                    problem(ctx, Problem.of(503, "Service Unavailable", "the database is unavailable, so the request "
+                            + "was not completed; retry in " + RETRY_AFTER_SECONDS + " seconds", ctx.path()));
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 problem(ctx, Problem.of(500, "Internal Server Error",
                         "the server failed to answer; the server log has the details", ctx.path()));
@@ -165,8 +182,8 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("Referrer-Policy", "no-referrer");
     }
 
-    private static void readiness(Context ctx, BooleanSupplier databaseReachable) {
-        boolean ok = databaseReachable.getAsBoolean();
+    private static void readiness(Context ctx, DatabaseHealth database) {
+        boolean ok = database.reachable();
         ctx.status(ok ? 200 : 503).json(java.util.Map.of("status", ok ? "ready" : "database unreachable"));
     }
 

@@ -44,7 +44,8 @@ final class DeploymentRoutes {
         Problems problems = new Problems();
         Instant from = QueryParams.time(ctx.queryParam("from"), "from", problems, null);
         Instant to = QueryParams.time(ctx.queryParam("to"), "to", problems, null);
-        int limit = limit(ctx.queryParam("limit"), problems);
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", DeploymentQuery.DEFAULT_LIMIT,
+                DeploymentQuery.MAX_LIMIT, problems);
         DeploymentQuery.Cursor cursor = decodeCursor(ctx.queryParam("cursor"), problems);
         if (from != null && to != null && from.isAfter(to)) {
             problems.add("from", "'" + from + "' is after to '" + to + "'", "swap them");
@@ -63,22 +64,6 @@ final class DeploymentRoutes {
         ObjectNode node = Json.mapper().valueToTree(d);
         node.set("deliveries", Json.mapper().valueToTree(markers.deliveries(d.id())));
         return node;
-    }
-
-    private static int limit(String text, Problems problems) {
-        if (text == null || text.isBlank()) {
-            return DeploymentQuery.DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= 1 && n <= DeploymentQuery.MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add("limit", "'" + text + "' is not a whole number from 1 to " + DeploymentQuery.MAX_LIMIT, null);
-        return DeploymentQuery.DEFAULT_LIMIT;
     }
 
     static String encodeCursor(DeploymentQuery.Cursor c) {

@@ -28,6 +28,9 @@ import java.util.TreeSet;
 public final class DoraRoutes implements ApiServer.RouteGroup {
     /** The report's window when none is given: the last 30 days. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+    /** The longest report window: a year, leap day included. */
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
+    private static final int MAX_INCIDENTS = 500;
     private static final Set<String> OPEN_FIELDS = new LinkedHashSet<>(List.of("service", "environment", "title",
             "openedAt", "resolvedAt", "severity", "deploymentId"));
     private static final Set<String> RESOLVE_FIELDS = new LinkedHashSet<>(List.of("resolvedAt"));
@@ -61,6 +64,10 @@ public final class DoraRoutes implements ApiServer.RouteGroup {
         Instant from = QueryParams.time(ctx.queryParam("from"), "from", problems, to.minus(DEFAULT_WINDOW));
         if (from.isAfter(to)) {
             problems.add("from", "'" + from + "' is after to '" + to + "'", "swap them");
+        } else if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            // the report reads every deployment, commit and incident of the window: bound what one request reads
+            problems.add("from", "the window from " + from + " to " + to + " is longer than the maximum of "
+                    + MAX_WINDOW.toDays() + " days", "ask for at most " + MAX_WINDOW.toDays() + " days at a time");
         }
         problems.throwIfAny();
         DoraQuery query = new DoraQuery(blankToNull(ctx.queryParam("service")), blankToNull(ctx.queryParam("team")),
@@ -91,9 +98,10 @@ public final class DoraRoutes implements ApiServer.RouteGroup {
     private void list(Context ctx) {
         Problems problems = new Problems();
         Instant before = QueryParams.time(ctx.queryParam("before"), "before", problems, null);
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", 100, MAX_INCIDENTS, problems);
         problems.throwIfAny();
         ObjectNode body = Json.mapper().createObjectNode();
-        body.set("items", Json.mapper().valueToTree(dora.list(blankToNull(ctx.queryParam("service")), before, 100)));
+        body.set("items", Json.mapper().valueToTree(dora.list(blankToNull(ctx.queryParam("service")), before, limit)));
         ctx.json(body);
     }
 

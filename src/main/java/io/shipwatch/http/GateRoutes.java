@@ -47,7 +47,8 @@ public final class GateRoutes implements ApiServer.RouteGroup {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/gates/results", this::save);
         routes.get("/api/v1/gates/results", this::list);
-        routes.get("/api/v1/gates/{name}/evaluate", this::argo);
+        routes.get("/api/v1/gates/{name}/evaluate", ctx -> argo(ctx, false)); // a read: evaluates, stores nothing
+        routes.post("/api/v1/gates/{name}/evaluate", ctx -> argo(ctx, true)); // needs a write token: stores the result
         routes.post("/api/v1/gates/{name}/flagger", ctx -> flagger(ctx, false));
         routes.post("/api/v1/gates/{name}/flagger/rollback", ctx -> flagger(ctx, true));
     }
@@ -83,10 +84,13 @@ public final class GateRoutes implements ApiServer.RouteGroup {
             }
         }
         List<GateRun.Measured> objectives = objectives(f.array("objectives"), problems);
+        JsonNode targets = body.path("totalScore");
+        Double passTarget = number(targets.get("pass"), "totalScore.pass", problems);
+        Double warningTarget = number(targets.get("warning"), "totalScore.warning", problems);
         problems.throwIfAny();
         GateRun run = new GateRun(UUID.randomUUID().toString(), gate, service, environment, version,
                 f.text("deploymentId"), result, score,
-                new TimeWindow(start, end), clock.instant(), f.text("reason"), objectives);
+                new TimeWindow(start, end), clock.instant(), f.text("reason"), objectives, passTarget, warningTarget);
         store.save(run);
         ctx.status(201).json(Map.of("id", run.id(), "gate", gate, "result", result.wireName()));
     }
@@ -132,19 +136,20 @@ public final class GateRoutes implements ApiServer.RouteGroup {
     /**
      * Argo Rollouts' web metric: 200 with the verdict for pass, warning and fail (read it with jsonPath
      * {@code $.result} and successCondition {@code result == "pass"}); 503 when the metrics could not be had, which
-     * Argo counts as an Error measurement, never as a success.
+     * Argo counts as an Error measurement, never as a success. GET only reads; POST (Argo's {@code method: POST}) also
+     * stores the result, so that it counts in DORA and as a baseline.
      */
-    private void argo(Context ctx) {
+    private void argo(Context ctx, boolean save) {
         Problems problems = new Problems();
         Map<String, String> vars = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> {
             if (!WINDOW_PARAMS.contains(k) && !v.isEmpty()) {
-                vars.put(k, v.get(v.size() - 1));
+                putVar(vars, k, v.get(v.size() - 1), k, problems);
             }
         });
         TimeWindow window = window(ctx, problems);
         problems.throwIfAny();
-        GateVerdict verdict = evaluations.evaluate(ctx.pathParam("name"), vars, window);
+        GateVerdict verdict = evaluations.evaluate(ctx.pathParam("name"), vars, window, save);
         ctx.status(verdict.result() == GateResult.ERROR ? 503 : 200).json(verdict.toMap());
     }
 
@@ -162,17 +167,11 @@ public final class GateRoutes implements ApiServer.RouteGroup {
         Problems problems = new Problems();
         JsonFields f = new JsonFields(body, "", problems);
         Map<String, String> vars = new LinkedHashMap<>();
-        String canary = f.text("name");
-        if (canary != null) {
-            vars.put("service", canary);
-        }
-        String namespace = f.text("namespace");
-        if (namespace != null) {
-            vars.put("namespace", namespace);
-        }
-        vars.putAll(f.stringMap("metadata"));
+        putVar(vars, "service", f.text("name"), "name", problems);
+        putVar(vars, "namespace", f.text("namespace"), "namespace", problems);
+        f.stringMap("metadata").forEach((k, v) -> putVar(vars, k, v, "metadata." + k, problems));
         problems.throwIfAny();
-        GateVerdict verdict = evaluations.evaluate(ctx.pathParam("name"), vars, null);
+        GateVerdict verdict = evaluations.evaluate(ctx.pathParam("name"), vars, null, true);
         int status;
         if (verdict.result() == GateResult.ERROR) {
             status = 503;
@@ -182,6 +181,21 @@ public final class GateRoutes implements ApiServer.RouteGroup {
             status = verdict.result() == GateResult.FAIL ? 412 : 200;
         }
         ctx.status(status).json(verdict.toMap());
+    }
+
+    /**
+     * Adds a template variable from a request; it goes into metric queries, so it must be a name, as service names are
+     * on writes, and no value can change what a query selects.
+     */
+    private static void putVar(Map<String, String> vars, String key, String value, String where, Problems problems) {
+        if (value == null) {
+            return;
+        }
+        if (!NAME.matcher(value).matches()) {
+            problems.add(where, "'" + value + "' is not a valid name",
+                    "use 1 to 128 letters, digits and . _ - : / @, starting with a letter or digit");
+        }
+        vars.put(key, value);
     }
 
     private TimeWindow window(Context ctx, Problems problems) {
@@ -233,7 +247,12 @@ public final class GateRoutes implements ApiServer.RouteGroup {
             String result = f.text("result");
             JsonNode samples = o.get("samples");
             int n = samples != null && samples.canConvertToInt() ? samples.intValue() : 0;
-            out.add(new GateRun.Measured(name, value, result, n));
+            // what judged the objective, for the web page: shown as sent
+            JsonNode key = o.get("key");
+            out.add(new GateRun.Measured(name, value, result, n, number(o.get("score"), at + ".score", problems),
+                    number(o.get("weight"), at + ".weight", problems), key == null || key.isNull() ? null : key.asBoolean(),
+                    f.text("pass"), f.text("warning"), f.text("query"), number(o.get("baseline"), at + ".baseline", problems),
+                    f.text("reason")));
         }
         return out;
     }

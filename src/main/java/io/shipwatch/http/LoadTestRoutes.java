@@ -1,5 +1,6 @@
 package io.shipwatch.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,8 @@ import io.shipwatch.loadtest.PercentileCurve;
 import io.shipwatch.loadtest.RunStatus;
 import io.shipwatch.loadtest.ServiceComparison;
 import io.shipwatch.loadtest.SummaryReport;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,7 +31,10 @@ import java.util.List;
  */
 public final class LoadTestRoutes implements ApiServer.RouteGroup {
     static final String RUNS = "/api/v1/loadtest/runs";
+    static final String BUILDS = "/api/v1/loadtest/builds";
     private static final int MAX_LIMIT = 100;
+    /** Scenarios listed at most, each with its newest run. */
+    private static final int MAX_SCENARIOS = 1000;
 
     private final LoadTestRunStore store;
 
@@ -43,6 +49,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
         routes.get(RUNS + "/{id}", this::get);
         routes.get(RUNS + "/{id}/comparison", this::comparison);
         routes.get("/api/v1/loadtest/scenarios", this::scenarios);
+        routes.get(BUILDS, this::builds);
     }
 
     /** Validates the whole run before writing it in one transaction: a bad field records nothing. */
@@ -67,7 +74,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
                 e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
             }
         }
-        int limit = limit(ctx.queryParam("limit"), problems);
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", 20, MAX_LIMIT, problems);
         problems.throwIfAny();
         String version = ctx.queryParam("version");
         List<LoadTestRun> runs = store.find(new LoadTestRunStore.RunQuery(service, scenario, status,
@@ -85,15 +92,68 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
 
     /** Every service and scenario with runs, each with its newest run's version, status, time and totals. */
     void scenarios(Context ctx) {
+        Problems problems = new Problems();
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", MAX_SCENARIOS, MAX_SCENARIOS, problems);
+        problems.throwIfAny();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode items = body.putArray("items");
-        for (LoadTestRun run : store.latestPerScenario()) {
+        for (LoadTestRun run : store.latestPerScenario(limit)) {
             ObjectNode latest = summary(run);
             latest.remove("labels");
             latest.remove("serviceMetrics");
             items.addObject().put("service", run.service()).put("scenario", run.scenario()).set("latest", latest);
         }
         ctx.json(body);
+    }
+
+    /**
+     * A scenario's newest runs in build order (oldest first), each with its status and one label's statistics (the
+     * run's total unless {@code label} names one; null for a run without that label), the labels there are to choose
+     * from, and which run is the baseline the newest run is compared with: for the across-builds charts.
+     */
+    void builds(Context ctx) {
+        Problems problems = new Problems();
+        String service = required(ctx, "service", problems);
+        String scenario = required(ctx, "scenario", problems);
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", 20, MAX_LIMIT, problems);
+        problems.throwIfAny();
+        String label = ctx.queryParam("label") == null || ctx.queryParam("label").isBlank() ? null
+                : ctx.queryParam("label");
+        List<LoadTestRun> newestFirst = store.find(new LoadTestRunStore.RunQuery(service, scenario, null, null, limit));
+        LoadTestRun baseline = newestFirst.isEmpty() ? null : defaultBaseline(newestFirst.get(0));
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("service", service).put("scenario", scenario)
+                .put("label", label).put("baselineRunId", baseline == null ? null : baseline.id());
+        ArrayNode labels = body.putArray("labels");
+        if (!newestFirst.isEmpty()) {
+            newestFirst.get(0).result().labels().forEach(l -> labels.add(l.label()));
+        }
+        ArrayNode items = body.putArray("items");
+        List<LoadTestRun> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        for (LoadTestRun run : oldestFirst) {
+            JsonNode written = LoadTestRunJson.write(run);
+            JsonNode stats = label == null ? written.path("total") : null;
+            for (JsonNode l : written.path("labels")) {
+                if (stats == null && l.path("label").asText().equals(label)) {
+                    stats = ((ObjectNode) l).without(List.of("label", "histogram"));
+                }
+            }
+            ObjectNode item = items.addObject().put("id", run.id()).put("version", run.version())
+                    .put("status", run.status().wireName()).put("recordedAt", run.recordedAt().toString())
+                    .put("format", run.result().format())
+                    .put("baseline", baseline != null && baseline.id().equals(run.id()));
+            item.set("summary", stats);
+        }
+        ctx.json(body);
+    }
+
+    /** The newest passed run recorded before {@code run}: what it is compared with when no baseline is named. */
+    private LoadTestRun defaultBaseline(LoadTestRun run) {
+        LoadTestRunStore.RunQuery passed = new LoadTestRunStore.RunQuery(run.service(), run.scenario(),
+                RunStatus.PASSED, null, MAX_LIMIT);
+        return store.find(passed).stream()
+                .filter(r -> !r.id().equals(run.id()) && !r.recordedAt().isAfter(run.recordedAt()))
+                .findFirst().orElse(null);
     }
 
     /**
@@ -105,9 +165,7 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
         LoadTestRun run = find(id, "id");
         String baselineId = ctx.queryParam("baseline");
         LoadTestRun baseline = baselineId != null && !baselineId.isBlank() ? find(baselineId, "baseline")
-                : store.find(new LoadTestRunStore.RunQuery(run.service(), run.scenario(), RunStatus.PASSED, null, 100))
-                .stream().filter(r -> !r.id().equals(run.id()) && !r.recordedAt().isAfter(run.recordedAt()))
-                .findFirst().orElse(null);
+                : defaultBaseline(run);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("run", summary(run));
         body.set("baseline", baseline == null ? null : summary(baseline));
@@ -152,21 +210,5 @@ public final class LoadTestRoutes implements ApiServer.RouteGroup {
             return null;
         }
         return v;
-    }
-
-    private static int limit(String text, Problems problems) {
-        if (text == null || text.isBlank()) {
-            return 20;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add("limit", "'" + text + "' is not a whole number from 1 to " + MAX_LIMIT, null);
-        return 20;
     }
 }

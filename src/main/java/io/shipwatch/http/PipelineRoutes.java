@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import io.shipwatch.core.InputException;
+import io.shipwatch.core.Problems;
 import io.shipwatch.json.Json;
 import io.shipwatch.pipeline.PipelineService;
 import io.shipwatch.pipeline.PipelineSpan;
@@ -21,6 +21,8 @@ import java.util.List;
 public final class PipelineRoutes implements ApiServer.RouteGroup {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** Pipelines listed at most: one row per pipeline name, so a page as large as the UI ever draws. */
+    static final int MAX_NAMES = 1000;
 
     private final PipelineService pipelines;
 
@@ -37,8 +39,9 @@ public final class PipelineRoutes implements ApiServer.RouteGroup {
     }
 
     private void list(Context ctx) {
+        int limit = limit(ctx, "limit", MAX_NAMES, MAX_NAMES);
         ArrayNode items = Json.mapper().createArrayNode();
-        for (PipelineSummary p : pipelines.pipelines()) {
+        for (PipelineSummary p : pipelines.pipelines(limit)) {
             ObjectNode item = items.addObject();
             item.put("name", p.name());
             item.put("runs", p.runs());
@@ -48,14 +51,14 @@ public final class PipelineRoutes implements ApiServer.RouteGroup {
     }
 
     private void runs(Context ctx) {
-        int limit = limit(ctx, "limit", DEFAULT_LIMIT);
+        int limit = limit(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         ArrayNode items = Json.mapper().createArrayNode();
         pipelines.runs(ctx.pathParam("name"), limit).forEach(r -> items.add(run(r)));
         ctx.json(Json.mapper().createObjectNode().set("items", items));
     }
 
     private void steps(Context ctx) {
-        int runs = limit(ctx, "runs", PipelineService.DEFAULT_TREND_RUNS);
+        int runs = limit(ctx, "runs", PipelineService.DEFAULT_TREND_RUNS, MAX_LIMIT);
         List<StepTrend> trends = pipelines.trends(ctx.pathParam("name"), runs);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("pipeline", ctx.pathParam("name"));
@@ -110,19 +113,10 @@ public final class PipelineRoutes implements ApiServer.RouteGroup {
         return Instant.ofEpochSecond(0, nanos).toString();
     }
 
-    private static int limit(Context ctx, String param, int fallback) {
-        String text = ctx.queryParam(param);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InputException(param, "'" + text + "' is not a whole number from 1 to " + MAX_LIMIT, null);
+    private static int limit(Context ctx, String param, int fallback, int max) {
+        Problems problems = new Problems();
+        int n = QueryParams.limit(ctx.queryParam(param), param, fallback, max, problems);
+        problems.throwIfAny();
+        return n;
     }
 }

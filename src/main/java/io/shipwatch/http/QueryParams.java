@@ -22,4 +22,24 @@ final class QueryParams {
             return fallback;
         }
     }
+
+    /**
+     * A page size from 1 to {@code max}, or {@code fallback} when absent; a bad or too large one is a problem naming
+     * the parameter and the maximum, so that no request reads without bound.
+     */
+    static int limit(String text, String param, int fallback, int max, Problems problems) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(param, "'" + text + "' is not a whole number from 1 to " + max, "ask for at most " + max);
+        return fallback;
+    }
 }

@@ -5,6 +5,7 @@ import io.shipwatch.core.Problems;
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.graphs.PanelResult;
 import io.shipwatch.graphs.ServiceGraphs;
+import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerStore;
 import io.shipwatch.providers.Series;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Map;
 final class ServiceRoutes {
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(6);
     private static final Duration MAX_WINDOW = Duration.ofDays(90);
+    private static final int MAX_SERVICES = 1000;
 
     private final MarkerStore store;
     private final ServiceGraphs graphs;
@@ -29,7 +31,11 @@ final class ServiceRoutes {
     }
 
     void list(Context ctx) {
-        ctx.json(Map.of("items", store.services()));
+        Problems problems = new Problems();
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", MAX_SERVICES, MAX_SERVICES, problems);
+        problems.throwIfAny();
+        // one row per service and environment, read whole as /metrics reads them; the limit bounds the answer
+        ctx.json(Map.of("items", store.services().stream().limit(limit).toList()));
     }
 
     void metrics(Context ctx) {
@@ -41,9 +47,15 @@ final class ServiceRoutes {
         } else if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
             problems.add("from", "the window is longer than 90 days", "graph a shorter range");
         }
-        problems.throwIfAny();
+        // the names go into metric queries: the same rule as on writes, so no name can change what a query selects
         String service = ctx.pathParam("service");
-        List<PanelResult> panels = graphs.render(service, ctx.queryParam("environment"), new TimeWindow(from, to));
+        MarkerService.checkName(problems, "service", service);
+        String environment = ctx.queryParam("environment");
+        if (environment != null && !environment.isEmpty()) {
+            MarkerService.checkName(problems, "environment", environment);
+        }
+        problems.throwIfAny();
+        List<PanelResult> panels = graphs.render(service, environment, new TimeWindow(from, to));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", service);
         body.put("provider", graphs.providerType());

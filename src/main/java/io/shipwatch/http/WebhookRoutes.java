@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.shipwatch.dora.webhook.AlertmanagerWebhookParser;
+import io.shipwatch.dora.webhook.ArgoCdWebhookParser;
+import io.shipwatch.dora.webhook.FluxWebhookParser;
 import io.shipwatch.dora.webhook.GitHubWebhookParser;
 import io.shipwatch.dora.webhook.GitLabWebhookParser;
 import io.shipwatch.dora.webhook.PagerDutyWebhookParser;
@@ -14,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /hooks/github|gitlab|alertmanager|pagerduty}: outside {@code /api}, since providers authenticate with
+ * {@code POST /hooks/github|gitlab|alertmanager|pagerduty|argocd|flux}: outside {@code /api}, since providers authenticate with
  * their own signature or token rather than a Shipwatch token. A provider is served only when its secret is configured.
  * A bad signature is 401 and a malformed payload 400, both before anything is stored.
  */
 public final class WebhookRoutes implements ApiServer.RouteGroup {
     /** The configured secrets; null for a provider that is not set up. */
-    public record Secrets(String github, String gitlab, String alertmanager, String pagerduty) {
+    public record Secrets(String github, String gitlab, String alertmanager, String pagerduty, String argocd,
+                          String flux) {
         @Override
         public String toString() {
             return "Secrets[***]";
@@ -48,6 +51,12 @@ public final class WebhookRoutes implements ApiServer.RouteGroup {
         }
         if (secrets.pagerduty() != null) {
             routes.post("/hooks/pagerduty", this::pagerduty);
+        }
+        if (secrets.argocd() != null) {
+            routes.post("/hooks/argocd", this::argocd);
+        }
+        if (secrets.flux() != null) {
+            routes.post("/hooks/flux", this::flux);
         }
     }
 
@@ -92,6 +101,37 @@ public final class WebhookRoutes implements ApiServer.RouteGroup {
         JsonNode json = ApiServer.body(ctx);
         List<WebhookEvent> events = PagerDutyWebhookParser.parse(json);
         answer(ctx, ingest.apply("pagerduty", PagerDutyWebhookParser.deliveryId(json), "incident", events));
+    }
+
+    private void argocd(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (!WebhookSignatures.tokenValid(secrets.argocd(), ctx.header("Authorization"))) {
+            throw unauthorized(ctx, "send the configured token as 'Authorization: Bearer <token>' (headers of the "
+                    + "webhook service in argocd-notifications-cm); check webhooks.argocd.secret");
+        }
+        List<WebhookEvent> events = ArgoCdWebhookParser.parse(ApiServer.body(ctx), environment(ctx));
+        // Argo CD sends no delivery id: the same notification sent again has the same body
+        answer(ctx, ingest.apply("argocd", WebhookSignatures.sha256Hex(body), "notification", events));
+    }
+
+    private void flux(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        String signature = ctx.header("X-Signature");
+        boolean valid = signature != null ? WebhookSignatures.gitHubValid(secrets.flux(), body, signature)
+                : WebhookSignatures.tokenValid(secrets.flux(), ctx.header("Authorization"));
+        if (!valid) {
+            throw unauthorized(ctx, "X-Signature must be sha256=<HMAC-SHA256 of the body> (provider generic-hmac) or "
+                    + "'Authorization: Bearer <token>' be sent (provider generic with headers), with the configured "
+                    + "secret as the token; check webhooks.flux.secret");
+        }
+        List<WebhookEvent> events = FluxWebhookParser.parse(ApiServer.body(ctx), environment(ctx));
+        answer(ctx, ingest.apply("flux", WebhookSignatures.sha256Hex(body), "event", events));
+    }
+
+    /** The environment a GitOps notification is about when it names none: {@code ?environment=}, else production. */
+    private static String environment(Context ctx) {
+        String env = ctx.queryParam("environment");
+        return env == null || env.isBlank() ? "production" : env.trim();
     }
 
     private static String deliveryId(String header, byte[] body) {

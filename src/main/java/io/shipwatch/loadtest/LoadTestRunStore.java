@@ -14,8 +14,8 @@ public interface LoadTestRunStore {
     /** Runs of a service and scenario, newest first, optionally only of a status or version. */
     List<LoadTestRun> find(RunQuery query);
 
-    /** Every service and scenario with runs, each with its newest run, ordered by service then scenario. */
-    List<LoadTestRun> latestPerScenario();
+    /** The first {@code limit} services and scenarios with runs, by service then scenario, each with its newest run. */
+    List<LoadTestRun> latestPerScenario(int limit);
 
     /** What to list: service and scenario are required; status and version narrow it when given. */
     record RunQuery(String service, String scenario, RunStatus status, String version, int limit) {

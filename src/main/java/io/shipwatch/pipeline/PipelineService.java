@@ -2,7 +2,10 @@ package io.shipwatch.pipeline;
 
 import io.shipwatch.core.NotFoundException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Pipeline traces on the server: takes spans in, and answers for a run, a pipeline's runs and its step trends. */
 public final class PipelineService {
@@ -26,6 +29,39 @@ public final class PipelineService {
         store.save(spans, clock.millis());
     }
 
+    /**
+     * Keeps spans a CI reports while its run goes on (webhooks), where deliveries come twice or out of order: a copy
+     * never moves a span back. A finished span is not replaced by an unfinished copy, nor an unfinished one by an
+     * unfinished copy that ends earlier. Returns how many spans were written.
+     */
+    public int ingestReported(List<PipelineSpan> spans) {
+        Map<String, Map<String, PipelineSpan>> stored = new HashMap<>();
+        List<PipelineSpan> newer = new ArrayList<>();
+        for (PipelineSpan s : spans) {
+            PipelineSpan old = stored.computeIfAbsent(s.traceId(), t -> byId(store.spans(t))).get(s.spanId());
+            if (advances(old, s)) {
+                newer.add(s);
+            }
+        }
+        if (!newer.isEmpty()) {
+            store.save(newer, clock.millis());
+        }
+        return newer.size();
+    }
+
+    static boolean advances(PipelineSpan old, PipelineSpan copy) {
+        if (old == null || !copy.unfinished()) {
+            return true;
+        }
+        return old.unfinished() && copy.endNanos() >= old.endNanos();
+    }
+
+    private static Map<String, PipelineSpan> byId(List<PipelineSpan> spans) {
+        Map<String, PipelineSpan> byId = new HashMap<>();
+        spans.forEach(s -> byId.put(s.spanId(), s));
+        return byId;
+    }
+
     public RunView run(String traceId) {
         if (!TraceIds.isTraceId(traceId)) {
             throw new NotFoundException("traceId", "'" + traceId + "' is not a trace id",
@@ -39,8 +75,8 @@ public final class PipelineService {
         return new RunView(summary, spans, CriticalPath.analyze(spans));
     }
 
-    public List<PipelineSummary> pipelines() {
-        return store.pipelines();
+    public List<PipelineSummary> pipelines(int limit) {
+        return store.pipelines(limit);
     }
 
     public List<RunSummary> runs(String pipeline, int limit) {

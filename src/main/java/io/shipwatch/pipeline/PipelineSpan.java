@@ -20,6 +20,9 @@ public record PipelineSpan(
         Map<String, Object> attributes,
         List<SpanLink> links) {
 
+    /** Marks a span whose end is not known yet (a step still running, a job a webhook reported as in progress). */
+    public static final String UNFINISHED = "shipwatch.span.unfinished";
+
     public PipelineSpan {
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
         links = links == null ? List.of() : List.copyOf(links);
@@ -34,5 +37,17 @@ public record PipelineSpan(
     public String attribute(String key) {
         Object v = attributes.get(key);
         return v == null ? null : String.valueOf(v);
+    }
+
+    public boolean unfinished() {
+        return Boolean.TRUE.equals(attributes.get(UNFINISHED));
+    }
+
+    /** This span with {@code extra} attributes added (replacing those of the same keys). */
+    public PipelineSpan withAttributes(Map<String, Object> extra) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(attributes);
+        merged.putAll(extra);
+        return new PipelineSpan(traceId, spanId, parentSpanId, name, startNanos, endNanos, status, statusMessage, merged,
+                links);
     }
 }

@@ -20,6 +20,6 @@ public interface PipelineStore {
     /** The newest {@code limit} runs of a pipeline, newest first. */
     List<RunSummary> runs(String pipeline, int limit);
 
-    /** Every pipeline with its newest run, by name. */
-    List<PipelineSummary> pipelines();
+    /** The first {@code limit} pipelines by name, each with its newest run. */
+    List<PipelineSummary> pipelines(int limit);
 }

@@ -85,7 +85,8 @@ public final class JdbcDoraStore implements DoraStore {
 
     @Override
     public Incident updateIncident(Incident i, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE incidents SET title = ?, severity = ?, resolved_at = ?, "
+        // in a transaction: a statement whose reply was lost is never committed after the request failed
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE incidents SET title = ?, severity = ?, resolved_at = ?, "
                         + "deployment_id = ?, updated_at = ? WHERE id = ?")
                 .bind(0, i.title()).bind(1, i.severity()).bind(2, JdbcMarkerStore.millis(i.resolvedAt()))
                 .bind(3, i.deploymentId()).bind(4, JdbcMarkerStore.millis(now)).bind(5, i.id()).execute());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -29,9 +30,10 @@ public final class JdbcGateRunStore implements GateRunStore {
     @Override
     public void save(GateRun run) {
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO gate_results (id, gate, service, environment, version, "
-                        + "deployment_id, result, score, window_start, window_end, evaluated_at, reason, objectives) "
-                        + "VALUES (:id, :gate, :service, :environment, :version, :deploymentId, :result, :score, "
-                        + ":windowStart, :windowEnd, :evaluatedAt, :reason, :objectives)")
+                        + "deployment_id, result, score, window_start, window_end, evaluated_at, reason, objectives, pass_target, "
+                        + "warning_target) VALUES (:id, :gate, :service, :environment, :version, :deploymentId, :result, "
+                        + ":score, :windowStart, :windowEnd, :evaluatedAt, :reason, :objectives, :passTarget, :warningTarget)")
+                .bind("passTarget", run.passTarget()).bind("warningTarget", run.warningTarget())
                 .bind("deploymentId", run.deploymentId())
                 .bind("id", run.id()).bind("gate", run.gate()).bind("service", run.service())
                 .bind("environment", run.environment()).bind("version", run.version())
@@ -55,6 +57,34 @@ public final class JdbcGateRunStore implements GateRunStore {
             }
             if (environment != null) {
                 q.bind("environment", environment);
+            }
+            return q.map((rs, ctx) -> row(rs)).list();
+        });
+    }
+
+    @Override
+    public Optional<GateRun> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM gate_results WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    @Override
+    public List<GateRun> verdicts(String service, String gate, String deploymentId, int limit) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT * FROM gate_results WHERE 1 = 1"
+                    + (service == null ? "" : " AND service = :service")
+                    + (gate == null ? "" : " AND gate = :gate")
+                    + (deploymentId == null ? "" : " AND deployment_id = :deploymentId")
+                    + " ORDER BY evaluated_at DESC, id DESC LIMIT :limit");
+            q.bind("limit", limit);
+            if (service != null) {
+                q.bind("service", service);
+            }
+            if (gate != null) {
+                q.bind("gate", gate);
+            }
+            if (deploymentId != null) {
+                q.bind("deploymentId", deploymentId);
             }
             return q.map((rs, ctx) -> row(rs)).list();
         });
@@ -88,6 +118,12 @@ public final class JdbcGateRunStore implements GateRunStore {
                 GateResult.parse(rs.getString("result")), boxed,
                 new TimeWindow(Instant.ofEpochMilli(rs.getLong("window_start")),
                         Instant.ofEpochMilli(rs.getLong("window_end"))),
-                Instant.ofEpochMilli(rs.getLong("evaluated_at")), rs.getString("reason"), objectives);
+                Instant.ofEpochMilli(rs.getLong("evaluated_at")), rs.getString("reason"), objectives,
+                nullableDouble(rs, "pass_target"), nullableDouble(rs, "warning_target"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 }

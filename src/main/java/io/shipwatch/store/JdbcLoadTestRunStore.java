@@ -111,11 +111,12 @@ public final class JdbcLoadTestRunStore implements LoadTestRunStore {
     }
 
     @Override
-    public List<LoadTestRun> latestPerScenario() {
+    public List<LoadTestRun> latestPerScenario(int limit) {
         return jdbi.withHandle(h -> {
             List<Row> rows = h.createQuery("SELECT " + RUN_COLUMNS + " FROM loadtest_runs r WHERE id = "
                             + "(SELECT id FROM loadtest_runs n WHERE n.service = r.service AND n.scenario = r.scenario "
-                            + "ORDER BY recorded_at DESC, id DESC LIMIT 1) ORDER BY service, scenario")
+                            + "ORDER BY recorded_at DESC, id DESC LIMIT 1) ORDER BY service, scenario LIMIT ?")
+                    .bind(0, limit)
                     .map((rs, ctx) -> Row.of(rs)).list();
             List<LoadTestRun> runs = new ArrayList<>();
             for (Row row : rows) {

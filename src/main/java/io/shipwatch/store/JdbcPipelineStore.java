@@ -111,10 +111,11 @@ public final class JdbcPipelineStore implements PipelineStore {
     }
 
     @Override
-    public List<PipelineSummary> pipelines() {
+    public List<PipelineSummary> pipelines(int limit) {
         return jdbi.withHandle(h -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            h.createQuery("SELECT pipeline, COUNT(*) AS n FROM pipeline_runs GROUP BY pipeline ORDER BY pipeline")
+            h.createQuery("SELECT pipeline, COUNT(*) AS n FROM pipeline_runs GROUP BY pipeline ORDER BY pipeline LIMIT ?")
+                    .bind(0, limit)
                     .map((rs, ctx) -> Map.entry(rs.getString("pipeline"), rs.getInt("n")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
             return counts.entrySet().stream().map(e -> new PipelineSummary(e.getKey(), e.getValue(),

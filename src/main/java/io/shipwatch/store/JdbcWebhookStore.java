@@ -29,7 +29,7 @@ public final class JdbcWebhookStore implements WebhookStore {
 
     @Override
     public void recordDelivery(String source, String deliveryId, String event, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO webhook_deliveries (source, delivery_id, event, received_at) "
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO webhook_deliveries (source, delivery_id, event, received_at) "
                         + "VALUES (?, ?, ?, ?) ON CONFLICT (source, delivery_id) DO NOTHING")
                 .bind(0, source).bind(1, deliveryId).bind(2, event).bind(3, now.toEpochMilli()).execute());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipwatch.json.Json;
+import io.shipwatch.testing.Http;
 import io.shipwatch.testing.OpenMetricsText;
 import io.shipwatch.testing.PrometheusServer;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -87,15 +90,17 @@ class CanaryJudgeIT {
     private record Run(int exit, String out, String err) {
     }
 
-    private static Run judge(Path spec, String output) {
+    private static Run judge(Path spec, String output, String... more) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = ShipwatchCommand.commandLine(Map.of());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int exit = cl.execute("canary", "judge", "--spec", spec.toString(), "--start",
+        List<String> args = new ArrayList<>(List.of("canary", "judge", "--spec", spec.toString(), "--start",
                 FROM.plus(Duration.ofMinutes(10)).toString(), "--end", FROM.plus(Duration.ofMinutes(50)).toString(),
-                "--output", output);
+                "--output", output));
+        args.addAll(List.of(more));
+        int exit = cl.execute(args.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -113,6 +118,39 @@ class CanaryJudgeIT {
         assertThat(errors.get("estimate").asDouble()).isBetween(0.045, 0.052);
         assertThat(errors.get("interval").get(0).asDouble()).isGreaterThan(0.04);
         assertThat(json.get("metrics").get(1).get("outcome").asText()).isEqualTo("high");
+    }
+
+    @Test
+    void withAServerTheJudgementIsStoredWithBothGroupsPoints() throws IOException {
+        ShipwatchServer server = new ShipwatchServer(ServerSettings.resolve(0, null, "jdbc:sqlite:"
+                + dir.resolve("judge.db"), Config.empty(), Map.of()), java.time.Clock.systemUTC());
+        try {
+            String base = "http://127.0.0.1:" + server.start();
+            Run run = judge(spec("v2-bad"), "json", "--server", base, "--deployment-id", "deploy-42");
+            assertThat(run.exit()).as(run.err()).isEqualTo(1);
+            JsonNode items = Http.get(base + "/api/v1/canaries/analyses?deploymentId=deploy-42")
+                    .json().get("items");
+            assertThat(items).hasSize(1);
+            JsonNode stored = Http.get(base + "/api/v1/canaries/analyses/"
+                    + items.get(0).get("id").asText()).json();
+            assertThat(stored.get("kind").asText()).isEqualTo("judge");
+            assertThat(stored.get("outcome").asText()).isEqualTo("rollback");
+            assertThat(stored.get("confidence").asDouble()).isEqualTo(0.98);
+            JsonNode errors = stored.get("steps").get(0).get("judgements").get(0).get("metrics").get(0);
+            assertThat(errors.get("outcome").asText()).isEqualTo("high");
+            assertThat(errors.get("canary")).hasSize(80);
+            assertThat(errors.get("baseline")).hasSize(80);
+            assertThat(errors.get("lower").asDouble()).isGreaterThan(0.04);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void deploymentIdWithoutAServerIsRefused() throws IOException {
+        Run run = judge(spec("v2-bad"), "json", "--deployment-id", "deploy-42");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--deployment-id: needs a server to store the analysis");
     }
 
     @Test

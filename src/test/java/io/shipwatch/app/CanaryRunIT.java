@@ -150,6 +150,27 @@ class CanaryRunIT {
         assertThat(marker.get("version").asText()).isEqualTo("v2");
         assertThat(marker.get("environment").asText()).isEqualTo("production");
         assertThat(marker.get("description").asText()).startsWith("analysis failed at step 2/3");
+        JsonNode analysis = analysis();
+        assertThat(analysis.get("deploymentId").asText()).isEqualTo(marker.get("id").asText());
+        assertThat(analysis.get("outcome").asText()).isEqualTo("rolled_back");
+        assertThat(analysis.get("reason").asText()).startsWith("analysis failed at step 2/3");
+        JsonNode steps = analysis.get("steps");
+        assertThat(steps).extracting(st -> st.get("kind").asText()).containsExactly("setWeight", "analyze");
+        assertThat(steps.get(1).get("phase").asText()).isEqualTo("failed");
+        assertThat(steps.get(1).get("weightPercent").asInt()).isEqualTo(20);
+        JsonNode errors = steps.get(1).get("judgements").get(0).get("metrics").get(0);
+        assertThat(errors.get("name").asText()).isEqualTo("error_rate");
+        assertThat(errors.get("outcome").asText()).isEqualTo("high");
+        assertThat(errors.get("canary").size()).isGreaterThanOrEqualTo(3);
+        assertThat(errors.get("canary").get(0).asDouble()).isGreaterThan(errors.get("baseline").get(0).asDouble());
+        assertThat(errors.get("pValue").asDouble()).isLessThan(0.05);
+    }
+
+    /** The one canary analysis the run stored, read whole through the API. */
+    private JsonNode analysis() {
+        JsonNode items = Http.get(base + "/api/v1/canaries/analyses?service=checkout").json().get("items");
+        assertThat(items).hasSize(1);
+        return Http.get(base + "/api/v1/canaries/analyses/" + items.get(0).get("id").asText()).json();
     }
 
     @Test
@@ -166,5 +187,10 @@ class CanaryRunIT {
         assertThat(run.out()).contains("action setWeight: touch " + dir.resolve("weight-20"))
                 .contains("measurements every 4 s").doesNotContain("{{").doesNotContain("PT4S");
         assertThat(marker().get("status").asText()).isEqualTo("succeeded");
+        JsonNode analysis = analysis();
+        assertThat(analysis.get("outcome").asText()).isEqualTo("promoted");
+        assertThat(analysis.get("steps")).extracting(st -> st.get("kind").asText() + ":" + st.path("phase").asText())
+                .containsExactly("setWeight:", "analyze:successful", "setWeight:");
+        assertThat(analysis.get("steps").get(1).get("judgements")).hasSize(2);
     }
 }

@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,6 +202,7 @@ class GateServerIT {
     @Test
     @Order(3)
     void argoWebMetricReadsTheVerdict() throws IOException {
+        int stored = results().size();
         Http.Response pass = Http.get(base + "/api/v1/gates/checkout/evaluate?version=good&start=" + START + "&end=" + END);
         assertThat(pass.status()).isEqualTo(200);
         assertThat(pass.json().get("result").asText()).isEqualTo("pass");
@@ -207,6 +210,107 @@ class GateServerIT {
         assertThat(fail.status()).isEqualTo(200);
         assertThat(fail.json().get("result").asText()).isEqualTo("fail");
         assertThat(fail.json().get("objectives").get(0).get("value").asDouble()).isCloseTo(0.0046, within(1e-12));
+        assertThat(results()).as("a GET evaluates and stores nothing").hasSize(stored);
+
+        // Argo's web metric with method: POST stores the verdict, so it counts in DORA and as a baseline
+        Http.Response posted = Http.post(base + "/api/v1/gates/checkout/evaluate?version=good&start=" + START
+                + "&end=" + END, "");
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.json().get("result").asText()).isEqualTo("pass");
+        JsonNode after = results();
+        assertThat(after).hasSize(stored + 1);
+        assertThat(after.get(0).get("version").asText()).isEqualTo("good");
+    }
+
+    private static JsonNode results() {
+        return Http.get(base + "/api/v1/gates/results?gate=checkout&limit=500").json().get("items");
+    }
+
+    @Test
+    @Order(5)
+    void noGetChangesTheDatabase() throws Exception {
+        Map<String, Long> before = rowCounts();
+        for (String path : List.of("/api/v1/deployments", "/api/v1/services", "/api/v1/services/checkout/metrics",
+                "/api/v1/dora", "/api/v1/incidents", "/api/v1/gates/results?gate=checkout",
+                "/api/v1/gates/checkout/evaluate?version=good&start=" + START + "&end=" + END, "/api/v1/pipelines",
+                "/api/v1/pipelines/build/runs", "/api/v1/pipelines/build/steps", "/api/v1/loadtest/scenarios",
+                "/api/v1/loadtest/runs?service=checkout&scenario=smoke", "/metrics", "/readyz", "/healthz")) {
+            assertThat(Http.get(base + path).status()).as(path).isLessThan(500);
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    /** Rows in every table of the server's SQLite file. */
+    private static Map<String, Long> rowCounts() throws java.sql.SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gates.db"));
+             var s = c.createStatement()) {
+            List<String> tables = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (var rs = s.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        assertThat(counts).containsKey("gate_results");
+        return counts;
+    }
+
+    @Test
+    @Order(5)
+    void aReadTokenEvaluatesButOnlyAWriteTokenStores() {
+        Config config = new Config(null, null, List.of(new Config.TokenSection("argo", "read-token-0123456789", "read")),
+                null, null);
+        ServerSettings settings = ServerSettings.resolve(0, null, "jdbc:sqlite:" + dir.resolve("tokens.db"), config,
+                Map.of("SHIPWATCH_TOKEN", "write-token-0123456789"));
+        try (ShipwatchServer guarded = new ShipwatchServer(settings, Clock.systemUTC(),
+                MetricsProviders.graphs(Config.empty().metrics()), List.of(), spec.getParent())) {
+            String url = "http://127.0.0.1:" + guarded.start() + "/api/v1/gates/checkout/evaluate?version=good&start="
+                    + START + "&end=" + END;
+            String[] read = {"Authorization", "Bearer read-token-0123456789"};
+            String[] write = {"Authorization", "Bearer write-token-0123456789"};
+            String list = url.replaceFirst("/checkout/evaluate\\?.*", "/results?gate=checkout");
+            assertThat(Http.get(url, read).json().get("result").asText()).isEqualTo("pass");
+            assertThat(Http.get(url, write).status()).isEqualTo(200);
+            assertThat(Http.get(list, read).json().get("items")).as("no GET stores, whatever its token").isEmpty();
+            assertThat(Http.post(url, "", read).status()).isEqualTo(403);
+            assertThat(Http.post(url, "", write).status()).isEqualTo(200);
+            assertThat(Http.get(list, read).json().get("items")).hasSize(1);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void noRequestVariableReachesAQueryUnescaped() throws IOException {
+        String injected = URLEncoder.encode("good\"} or vector(1)", StandardCharsets.UTF_8).replace("+", "%20");
+        Http.Response argo = Http.get(base + "/api/v1/gates/checkout/evaluate?version=" + injected);
+        assertThat(argo.status()).isEqualTo(400);
+        assertThat(argo.contentType()).startsWith("application/problem+json");
+        assertThat(argo.json().get("detail").asText()).contains("version: 'good\"} or vector(1)' is not a valid name");
+        Http.Response flagger = Http.post(base + "/api/v1/gates/live/flagger",
+                "{\"name\":\"checkout\",\"metadata\":{\"version\":\"bad\\\"} or vector(0) #\"}}");
+        assertThat(flagger.status()).isEqualTo(400);
+        assertThat(flagger.json().get("detail").asText()).contains("metadata.version: ");
+
+        // the CLI takes any --var; escaped, this one selects nothing in the real Prometheus where, pasted as it is,
+        // it would end the matcher and answer vector(0.001), a passing value
+        StringWriter out = new StringWriter();
+        var cl = ShipwatchCommand.commandLine(Map.of());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        cl.execute("gate", "evaluate", "--spec", spec.toString(), "--var", "version=nothere\"} or vector(0.001) #",
+                "--start", START, "--end", END, "--output", "json");
+        JsonNode verdict = Json.mapper().readTree(out.toString());
+        JsonNode objective = verdict.get("objectives").get(0);
+        assertThat(objective.get("query").asText())
+                .isEqualTo("shipwatch_it_error_ratio{service=\"checkout\",version=\"nothere\\\"} or vector(0.001) #\"}");
+        assertThat(objective.get("samples").asInt()).as(objective.toString()).isZero();
+        assertThat(verdict.get("result").asText()).isNotEqualTo("pass");
     }
 
     @Test

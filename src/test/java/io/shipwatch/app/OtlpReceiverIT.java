@@ -174,12 +174,12 @@ class OtlpReceiverIT {
 
     @Test
     void withTokensConfiguredTheReceiverNeedsAWriteToken() {
-        start(Map.of("SHIPWATCH_TOKEN", "s3cret-token"));
+        start(Map.of("SHIPWATCH_TOKEN", "s3cret-token-0123456789"));
         byte[] body = parallelJobs("00000000000000c3").toByteArray();
 
         assertThat(OtlpRequests.post(base + "/v1/traces", body, "Content-Type", PROTOBUF).status()).isEqualTo(401);
         assertThat(OtlpRequests.post(base + "/v1/traces", body, "Content-Type", PROTOBUF,
-                "Authorization", "Bearer s3cret-token").status()).isEqualTo(200);
+                "Authorization", "Bearer s3cret-token-0123456789").status()).isEqualTo(200);
     }
 
     @Test

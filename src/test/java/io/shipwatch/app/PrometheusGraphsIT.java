@@ -3,9 +3,12 @@ package io.shipwatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shipwatch.core.TimeWindow;
+import io.shipwatch.graphs.PanelResult;
 import io.shipwatch.testing.Http;
 import io.shipwatch.testing.OpenMetricsText;
 import io.shipwatch.testing.PrometheusServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +26,7 @@ class PrometheusGraphsIT {
     Path dir;
 
     @Test
-    void servicePanelsQueryPrometheusWithTheServiceFilledIn() throws Exception {
+    void servicePanelsQueryPrometheusWithTheServiceFilledInAndNoNameCanChangeTheQuery() throws Exception {
         Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
         Map<Instant, Double> checkout = new LinkedHashMap<>();
         Map<Instant, Double> search = new LinkedHashMap<>();
@@ -57,7 +60,25 @@ class PrometheusGraphsIT {
                 points.forEach(p -> values.add(p.get(1).asDouble()));
                 assertThat(values.get(0)).isEqualTo(0.01);
                 assertThat(values.get(values.size() - 1)).isEqualTo(0.12);
+
+                String injected = java.net.URLEncoder.encode("checkout\"} or vector(1)", StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+                Http.Response refused = Http.get(base + "/api/v1/services/" + injected + "/metrics");
+                assertThat(refused.status()).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body()).contains("service: 'checkout\\\"} or vector(1)' is not a valid name");
+                Http.Response badEnvironment = Http.get(base + "/api/v1/services/checkout/metrics?environment="
+                        + injected);
+                assertThat(badEnvironment.status()).isEqualTo(400);
+                assertThat(badEnvironment.body()).contains("environment: ");
             }
+            // below the HTTP check, the escaped value still selects nothing: without escaping Prometheus would answer
+            // vector(1), one series of 1s
+            List<PanelResult> panels = MetricsProviders.graphs(config.metrics()).render("checkout\"} or vector(1)",
+                    "production\"} or vector(1)", new TimeWindow(start, start.plus(Duration.ofMinutes(59))));
+            assertThat(panels.get(0).error()).as(panels.get(0).query()).isNull();
+            assertThat(panels.get(0).query()).isEqualTo("error_ratio{service=\"checkout\\\"} or vector(1)\"}");
+            assertThat(panels.get(0).series()).isEmpty();
         }
     }
 

@@ -2,6 +2,7 @@ package io.shipwatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipwatch.core.InputException;
@@ -188,5 +189,25 @@ class ServerApiIT {
                         + "SHIPWATCH_TOKEN or tokens: in the config file, or bind to 127.0.0.1");
         assertThat(ServerSettings.resolve(0, "0.0.0.0", null, Config.empty(), Map.of("SHIPWATCH_TOKEN", "x".repeat(20)))
                 .bind()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aShortShipwatchTokenIsRefusedAsAShortConfigTokenIs() {
+        assertThatThrownBy(() -> ServerSettings.resolve(0, null, null, Config.empty(), Map.of("SHIPWATCH_TOKEN", "abc")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("SHIPWATCH_TOKEN: is shorter than 16 characters; generate one with: openssl rand -hex 32");
+        // before the check, the command went on to serve on 0.0.0.0 and never returned
+        CliRun run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> CliRun.of(
+                Map.of("SHIPWATCH_TOKEN", "abc"), "server", "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("t.db")));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("SHIPWATCH_TOKEN").contains("16 characters");
+    }
+
+    @Test
+    void theLogSaysWhereTheServerIsBound() {
+        assertThat(ServerCommand.listening("0.0.0.0", 8080))
+                .isEqualTo("listening on 0.0.0.0:8080 (all interfaces; locally http://127.0.0.1:8080)");
+        assertThat(ServerCommand.listening("127.0.0.1", 8080)).isEqualTo("listening on http://127.0.0.1:8080");
+        assertThat(ServerCommand.listening("::1", 8080)).isEqualTo("listening on http://[::1]:8080");
     }
 }

@@ -68,6 +68,17 @@ class CiEnvironmentTest {
     }
 
     @Test
+    void readsTheGitHubJobIdPassedFromTheJobContext() {
+        Map<String, String> env = gitHubPush();
+        env.put("SHIPWATCH_JOB_ID", "47022208955"); // SHIPWATCH_JOB_ID: ${{ job.check_run_id }}
+        CiContext ci = CiEnvironment.detect(env);
+        assertThat(ci.jobId()).isEqualTo("47022208955");
+        assertThat(ci.jobUrl()).isEqualTo("https://github.com/octo-org/shop/actions/runs/1658821493/job/47022208955");
+        env.put("SHIPWATCH_JOB_ID", "${{ job.check_run_id }}"); // not an id: the job's key stays the span's name
+        assertThat(CiEnvironment.detect(env).jobId()).isNull();
+    }
+
+    @Test
     void readsGitHubActionsPullRequestBranchAndNumber() {
         Map<String, String> env = gitHubPush();
         env.put("GITHUB_EVENT_NAME", "pull_request");

@@ -50,6 +50,32 @@ abstract class GateRunStoreContract {
     }
 
     @Test
+    void keepsWhatJudgedEachObjectiveAndTheScoreTargets() {
+        Instant at = Instant.parse("2026-11-26T14:00:00Z");
+        GateRun full = new GateRun("full", "release-health", "search", "production", "3.0.0", "deploy-9",
+                GateResult.WARNING, 87.5, new TimeWindow(at.minusSeconds(900), at), at, "score 87.5 < pass 90",
+                List.of(new GateRun.Measured("p95", 0.34, "warning", 31, 0.5, 1.0, false, "< 0.3", "< 0.4",
+                        "histogram_quantile(0.95, x)", null, "violates < 0.3; meets warning < 0.4")), 90.0, 75.0);
+        store.save(full);
+        store.save(run("a", "checkout", GateResult.PASS, 100.0, 1));
+        assertThat(store.find("full")).contains(full);
+        assertThat(store.find("a").orElseThrow().passTarget()).isNull();
+        assertThat(store.find("nope")).isEmpty();
+    }
+
+    @Test
+    void listsVerdictsOfAnyGateByServiceGateAndDeployment() {
+        store.save(run("a", "checkout", GateResult.PASS, 100.0, 1));
+        store.save(run("b", "search", GateResult.FAIL, 40.0, 3));
+        store.save(run("c", "checkout", GateResult.WARNING, 80.0, 2));
+        assertThat(store.verdicts(null, null, null, 10)).extracting(GateRun::id).containsExactly("b", "c", "a");
+        assertThat(store.verdicts("checkout", null, null, 10)).extracting(GateRun::id).containsExactly("c", "a");
+        assertThat(store.verdicts(null, "checkout", "deploy-a", 10)).extracting(GateRun::id).containsExactly("a");
+        assertThat(store.verdicts(null, "other", null, 10)).isEmpty();
+        assertThat(store.verdicts(null, null, null, 1)).extracting(GateRun::id).containsExactly("b");
+    }
+
+    @Test
     void findsFailedResultsOfDeployments() {
         store.save(run("a", "checkout", GateResult.FAIL, 10.0, 1));
         store.save(run("b", "checkout", GateResult.PASS, 100.0, 2));

@@ -93,7 +93,7 @@ abstract class LoadTestRunStoreContract {
         assertThat(pinned).extracting(LoadTestRun::version).containsExactly("1.1");
         assertThat(newest).extracting(LoadTestRun::version).containsExactly("1.2", "1.1");
         assertThat(store.get("no-such-id")).isEmpty();
-        assertThat(store.latestPerScenario()).extracting(r -> r.service() + "/" + r.scenario() + "=" + r.version())
+        assertThat(store.latestPerScenario(1000)).extracting(r -> r.service() + "/" + r.scenario() + "=" + r.version())
                 .containsExactly("cart/smoke=9", "checkout/smoke=1.2");
     }
 }

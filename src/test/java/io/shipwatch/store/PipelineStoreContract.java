@@ -83,7 +83,7 @@ abstract class PipelineStoreContract {
         assertThat(store.runs("ci", 10)).extracting(RunSummary::traceId).containsExactly(T2, T1);
         assertThat(store.runs("ci", 1)).hasSize(1);
         assertThat(store.runs("other", 10)).isEmpty();
-        List<PipelineSummary> pipelines = store.pipelines();
+        List<PipelineSummary> pipelines = store.pipelines(1000);
         assertThat(pipelines).extracting(PipelineSummary::name).containsExactly("ci");
         assertThat(pipelines.get(0).runs()).isEqualTo(2);
         assertThat(pipelines.get(0).latest().traceId()).isEqualTo(T2);

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * GitHub webhooks ({@code X-GitHub-Event}): {@code push}, {@code pull_request} (merged), {@code deployment_status},
- * {@code workflow_run} and {@code ping}. Returns the whole result or throws an {@link InputException} naming the field.
+ * {@code workflow_run} and {@code workflow_job} (as pipeline spans) and {@code ping}. Returns the whole result or
+ * throws an {@link InputException} naming the field.
  */
 public final class GitHubWebhookParser {
     private static final String HINT = "send the payload GitHub delivers, unchanged";
@@ -26,9 +27,9 @@ public final class GitHubWebhookParser {
             case "pull_request" -> List.of(pullRequest(p));
             case "deployment_status" -> List.of(deploymentStatus(p));
             case "ping" -> List.of(new WebhookEvent.Ignored("ping"));
-            // a workflow run is CI, not a deployment: deployments come from deployment_status or 'shipwatch deploy'
-            case "workflow_run" -> List.of(new WebhookEvent.Ignored("workflow_run: deployments are read from "
-                    + "deployment_status events or recorded with 'shipwatch deploy'"));
+            // a workflow run is CI, not a deployment: it becomes a trace; deployments come from deployment_status
+            case "workflow_run" -> List.of(new WebhookEvent.PipelineSpans(GitHubWorkflowHooks.workflowRun(body)));
+            case "workflow_job" -> List.of(new WebhookEvent.PipelineSpans(GitHubWorkflowHooks.workflowJob(body)));
             default -> List.of(new WebhookEvent.Ignored("event '" + event + "' is not used"));
         };
     }

@@ -7,8 +7,8 @@ import io.shipwatch.markers.DeploymentStatus;
 import java.util.List;
 
 /**
- * GitLab webhooks ({@code X-Gitlab-Event}): Push, Deployment, Merge Request (merged) and Pipeline hooks. Returns the
- * whole result or throws an {@link InputException} naming the field.
+ * GitLab webhooks ({@code X-Gitlab-Event}): Push, Deployment, Merge Request (merged) hooks, and Pipeline and Job
+ * hooks (as pipeline spans). Returns the whole result or throws an {@link InputException} naming the field.
  */
 public final class GitLabWebhookParser {
     private static final String HINT = "send the payload GitLab delivers, unchanged";
@@ -25,9 +25,9 @@ public final class GitLabWebhookParser {
             case "Push Hook" -> List.of(p.push(repository(p)));
             case "Deployment Hook" -> List.of(deployment(p));
             case "Merge Request Hook" -> List.of(mergeRequest(p));
-            // a pipeline is CI, not a deployment: deployments come from Deployment Hooks or 'shipwatch deploy'
-            case "Pipeline Hook" -> List.of(new WebhookEvent.Ignored("Pipeline Hook: deployments are read from "
-                    + "Deployment Hooks or recorded with 'shipwatch deploy'"));
+            // a pipeline is CI, not a deployment: it becomes a trace; deployments come from Deployment Hooks
+            case "Pipeline Hook" -> List.of(new WebhookEvent.PipelineSpans(GitLabPipelineHooks.pipelineHook(body)));
+            case "Job Hook" -> List.of(new WebhookEvent.PipelineSpans(GitLabPipelineHooks.jobHook(body)));
             default -> List.of(new WebhookEvent.Ignored("event '" + event + "' is not used"));
         };
     }

@@ -140,4 +140,11 @@ final class Payload {
         }
         return paths;
     }
+
+    /** Puts {@code value} at {@code key} unless it is null. */
+    static void putIfSet(java.util.Map<String, Object> attributes, String key, String value) {
+        if (value != null) {
+            attributes.put(key, value);
+        }
+    }
 }

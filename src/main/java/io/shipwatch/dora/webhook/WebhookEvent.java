@@ -1,10 +1,11 @@
 package io.shipwatch.dora.webhook;
 
 import io.shipwatch.markers.DeploymentStatus;
+import io.shipwatch.pipeline.PipelineSpan;
 import java.time.Instant;
 import java.util.List;
 
-/** What a Git or alerting webhook told us, parsed and checked, before anything is stored. */
+/** What a Git, CI, GitOps or alerting webhook told us, parsed and checked, before anything is stored. */
 public sealed interface WebhookEvent {
 
     /** A push moved {@code ref} from {@code before} to {@code after}, adding {@code commits} (oldest first). */
@@ -33,6 +34,10 @@ public sealed interface WebhookEvent {
     /** An incident opened (resolvedAt null) or resolved, identified by {@code source} and {@code externalId}. */
     record IncidentUpdate(String source, String externalId, String service, String environment, String title,
                           String severity, Instant openedAt, Instant resolvedAt) implements WebhookEvent {
+    }
+
+    /** Spans of a CI run (a GitHub workflow run or job, a GitLab pipeline or job) as the CI reported them so far. */
+    record PipelineSpans(List<PipelineSpan> spans) implements WebhookEvent {
     }
 
     /** A well-formed event Shipwatch has no use for (a tag push, a closed but unmerged pull request), and why. */

@@ -11,6 +11,7 @@ import io.shipwatch.markers.DeploymentQuery;
 import io.shipwatch.markers.DeploymentStatus;
 import io.shipwatch.markers.MarkerService;
 import io.shipwatch.markers.MarkerStore;
+import io.shipwatch.pipeline.PipelineService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.Set;
 
 /**
  * Applies parsed webhook events: pushes and merged pull requests are kept for lead time, deployments become markers
- * (with the commits pushed since the previous successful one), alerts and pages become incidents. Every step is
+ * (with the commits pushed since the previous successful one), alerts and pages become incidents, CI runs and jobs
+ * become pipeline spans. Every step is
  * idempotent (keyed by the provider's own ids), and the delivery is remembered last, so a redelivery changes nothing
  * and a delivery cut short is completed by its retry.
  */
@@ -38,10 +40,13 @@ public final class WebhookIngest {
     private final MarkerService markers;
     private final DoraService dora;
     private final ServiceMap services;
+    private final PipelineService pipelines;
     private final Clock clock;
 
-    public WebhookIngest(WebhookStore store, MarkerService markers, DoraService dora, ServiceMap services, Clock clock) {
+    public WebhookIngest(WebhookStore store, MarkerService markers, DoraService dora, ServiceMap services,
+                         PipelineService pipelines, Clock clock) {
         this.store = store;
+        this.pipelines = pipelines;
         this.markers = markers;
         this.dora = dora;
         this.services = services;
@@ -79,6 +84,8 @@ public final class WebhookIngest {
             return deployment(d);
         } else if (e instanceof WebhookEvent.IncidentUpdate i) {
             return incident(i);
+        } else if (e instanceof WebhookEvent.PipelineSpans p) {
+            pipelines.ingestReported(p.spans());
         } else if (e instanceof WebhookEvent.Ignored i) {
             return i.reason();
         }
@@ -150,7 +157,7 @@ public final class WebhookIngest {
      */
     private List<Commit> commitsSincePrevious(String service, WebhookEvent.DeploymentUpdate d) {
         String previous = previousSha(service, d);
-        if (previous == null || previous.equals(d.sha())) {
+        if (previous == null || d.sha() == null || d.repositoryUrl() == null || previous.equals(d.sha())) {
             return List.of();
         }
         List<String> shas = new ArrayList<>();

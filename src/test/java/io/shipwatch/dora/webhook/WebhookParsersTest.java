@@ -75,9 +75,9 @@ class WebhookParsersTest {
     }
 
     @Test
-    void gitHubWorkflowRunIsAcknowledgedNotADeployment() {
+    void gitHubWorkflowRunIsATraceNotADeployment() {
         List<WebhookEvent> events = GitHubWebhookParser.parse("workflow_run", fixture("github/workflow_run-completed.json"));
-        assertThat(events).singleElement().isInstanceOf(WebhookEvent.Ignored.class);
+        assertThat(events).singleElement().isInstanceOf(WebhookEvent.PipelineSpans.class);
     }
 
     @Test
