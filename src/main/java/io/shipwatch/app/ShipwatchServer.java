@@ -35,8 +35,8 @@ import java.util.UUID;
 
 /** The composition root of {@code shipwatch server}: the store, the sinks and their worker, the graphs and the API. */
 public final class ShipwatchServer implements AutoCloseable {
-    /** A gzip body may grow this far when decompressed (a 512-span batch is well under 1 MiB). */
-    static final long OTLP_MAX_DECOMPRESSED_BYTES = 16L * 1024 * 1024;
+    /** The OTLP receiver's body limit, as sent and once gzip-decompressed, whatever the JSON API's limit is. */
+    static final long OTLP_MAX_BYTES = 16L * 1024 * 1024;
     private final Database database;
     private final DeliveryWorker worker;
     private final ApiServer api;
@@ -104,7 +104,7 @@ public final class ShipwatchServer implements AutoCloseable {
                                                    Clock clock) {
         WebhookIngest ingest = new WebhookIngest(new JdbcWebhookStore(database), markers, dora,
                 DoraSetup.serviceMap(config.dora()), pipelines, clock);
-        return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_DECOMPRESSED_BYTES),
+        return List.of(new PipelineRoutes(pipelines), new OtlpRoutes(pipelines, OTLP_MAX_BYTES),
                 new DoraRoutes(dora, clock), new WebhookRoutes(ingest, DoraSetup.secrets(config.webhooks())),
                 new GateRoutes(gateRuns, new ServerGates(gatesDir, gateRuns, clock), clock),
                 new VerdictRoutes(gateRuns, canaries),

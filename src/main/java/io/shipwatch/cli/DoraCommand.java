@@ -107,7 +107,11 @@ public final class DoraCommand implements Callable<Integer> {
                 problems.add("--last", "cannot be combined with --from", "give either --last or --from/--to");
             } else if (last != null) {
                 Duration length = duration(last, problems);
-                start = length == null || end == null ? null : end.minus(length);
+                try {
+                    start = length == null || end == null ? null : Times.windowStart(end, length, "--last");
+                } catch (InputException e) {
+                    e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
+                }
             } else if (from != null) {
                 start = DeployCommand.instant(from, "--from", problems);
             }

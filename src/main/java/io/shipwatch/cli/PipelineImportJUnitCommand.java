@@ -66,12 +66,10 @@ final class PipelineImportJUnitCommand implements Callable<Integer> {
         }
         Spool spool = pipeline.spool(spoolDir);
         String id = SpooledRun.choose(spool, traceId, pipeline.env());
-        SpooledRun run = SpooledRun.read(spool, id);
+        SpooledRun run = SpooledRun.read(spool, id, false); // steps only: earlier imports are not read back
         PipelineSpan parentSpan = parentSpan(run, pipeline.nowNanos());
         List<PipelineSpan> spans = TestSpans.of(reports, id, parentSpan.spanId(), parentSpan.startNanos());
-        for (PipelineSpan s : spans) {
-            SpooledRun.append(spool, s);
-        }
+        SpooledRun.appendTests(spool, id, spans);
         PrintWriter out = spec.commandLine().getOut();
         out.println(spans.size() + " test spans added to run " + id + " under '" + parentSpan.name() + "'");
         out.flush();

@@ -66,7 +66,13 @@ final class SpooledRun {
         return current[0];
     }
 
+    /** The whole run: its root, its steps and the test spans imported into it. */
     static SpooledRun read(Spool spool, String traceId) throws IOException {
+        return read(spool, traceId, true);
+    }
+
+    /** The run's root and steps, and its imported test spans only when {@code withTests}: they can be 100,000s. */
+    static SpooledRun read(Spool spool, String traceId, boolean withTests) throws IOException {
         Path folder = spool.runFolder(traceId);
         if (!Files.isDirectory(folder)) {
             throw new InputException("--trace-id", "no run " + traceId + " in the spool " + spool.root(),
@@ -75,26 +81,33 @@ final class SpooledRun {
         Path runFile = folder.resolve(Spool.RUN);
         ObjectNode root = Files.isRegularFile(runFile) ? (ObjectNode) parse(Files.readString(runFile), runFile, 1) : null;
         SpooledRun run = new SpooledRun(traceId, root);
+        for (String log : withTests ? List.of(Spool.SPANS, Spool.TESTS) : List.of(Spool.SPANS)) {
+            run.readLog(spool, log);
+        }
+        return run;
+    }
+
+    private void readLog(Spool spool, String log) throws IOException {
+        Path folder = spool.runFolder(traceId);
         int lineNo = 0;
-        for (String line : spool.lines(traceId)) {
+        for (String line : spool.lines(traceId, log)) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
             }
             JsonNode node;
             try {
-                node = parse(line, folder.resolve(Spool.SPANS), lineNo);
+                node = parse(line, folder.resolve(log), lineNo);
             } catch (InputException torn) {
                 continue; // a step killed mid-write leaves a torn last line; the others still count
             }
             if ("open".equals(node.path("type").asText())) {
-                run.open.put(node.path("spanId").asText(), node);
+                open.put(node.path("spanId").asText(), node);
             } else {
-                run.open.remove(node.path("spanId").asText());
-                run.finished.add(span(node, node.path("end").asLong(), null));
+                open.remove(node.path("spanId").asText());
+                finished.add(span(node, node.path("end").asLong(), null));
             }
         }
-        return run;
     }
 
     /** Every span of the run; steps still open end at {@code nowNanos}, marked unfinished; so does an open root. */
@@ -111,6 +124,19 @@ final class SpooledRun {
 
     /** Appends a finished span to the run's log, as {@code exec} does; read back by {@link #read}. */
     static void append(Spool spool, PipelineSpan s) throws IOException {
+        spool.append(s.traceId(), line(s));
+    }
+
+    /** Appends imported test spans to the run's test log in one write; read back by {@link #read} with tests. */
+    static void appendTests(Spool spool, String traceId, List<PipelineSpan> spans) throws IOException {
+        List<String> lines = new ArrayList<>(spans.size());
+        for (PipelineSpan s : spans) {
+            lines.add(line(s));
+        }
+        spool.appendTests(traceId, lines);
+    }
+
+    private static String line(PipelineSpan s) throws IOException {
         ObjectNode n = Json.mapper().createObjectNode();
         n.put("type", "span");
         n.put("traceId", s.traceId());
@@ -122,7 +148,7 @@ final class SpooledRun {
         n.put("status", s.status().wireName());
         n.put("message", s.statusMessage());
         n.set("attributes", Json.mapper().valueToTree(s.attributes()));
-        spool.append(s.traceId(), Json.mapper().writeValueAsString(n));
+        return Json.mapper().writeValueAsString(n);
     }
 
     static Path runFile(Spool spool, String traceId) {

@@ -42,6 +42,6 @@ public final class WindowOptions {
         if (length.isZero()) {
             throw new InputException("--window", "'" + window + "' is zero", "give a positive duration such as 10m");
         }
-        return TimeWindow.ending(now, length);
+        return new TimeWindow(Times.windowStart(now, length, window == null ? "the spec's window" : "--window"), now);
     }
 }

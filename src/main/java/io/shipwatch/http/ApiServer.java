@@ -1,6 +1,8 @@
 package io.shipwatch.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -96,6 +98,11 @@ public final class ApiServer implements AutoCloseable {
             routes.exception(NotFoundException.class, (e, ctx) -> problem(ctx, Problem.invalid(404, "Not Found", e, ctx.path())));
             routes.exception(ConflictException.class, (e, ctx) -> problem(ctx, Problem.invalid(409, "Conflict", e, ctx.path())));
             routes.exception(InputException.class, (e, ctx) -> problem(ctx, Problem.invalid(400, "Invalid input", e, ctx.path())));
+            // a reader that let Jackson meet bad input (too deep, too long, mistyped) is still the client's mistake
+            routes.exception(StreamReadException.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid input",
+                    "body: " + firstLine(e.getOriginalMessage()) + "; send a valid JSON body", ctx.path())));
+            routes.exception(MismatchedInputException.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid input",
+                    "body: " + firstLine(e.getOriginalMessage()) + "; send the documented JSON shape", ctx.path())));
             routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e instanceof ProblemResponse p
                     ? p.problem : Problem.of(e.getStatus(), statusTitle(e.getStatus()), e.getMessage(), ctx.path())));
             routes.exception(Exception.class, (e, ctx) -> {
@@ -190,6 +197,10 @@ public final class ApiServer implements AutoCloseable {
 
     static void problem(Context ctx, Problem problem) {
         ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "cannot be read" : message.lines().findFirst().orElse("cannot be read");
     }
 
     private static String statusTitle(int status) {

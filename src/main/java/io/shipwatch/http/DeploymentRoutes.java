@@ -2,7 +2,9 @@ package io.shipwatch.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
+import io.shipwatch.core.Times;
 import io.shipwatch.json.Json;
 import io.shipwatch.markers.Deployment;
 import io.shipwatch.markers.DeploymentPage;
@@ -76,9 +78,9 @@ final class DeploymentRoutes {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');
-            return new DeploymentQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))),
-                    raw.substring(colon + 1));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return new DeploymentQuery.Cursor(Times.inRange(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))),
+                    "cursor"), raw.substring(colon + 1));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | InputException e) {
             problems.add("cursor", "'" + text + "' is not a cursor this server gave out",
                     "pass the 'next' value of the previous page unchanged");
             return null;

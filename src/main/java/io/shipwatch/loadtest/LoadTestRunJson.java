@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shipwatch.core.InputException;
 import io.shipwatch.core.Problems;
+import io.shipwatch.core.Times;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,7 +22,10 @@ import java.util.Set;
  * histogram. Reading collects one problem per bad field, so a request is refused whole, never half-recorded.
  */
 public final class LoadTestRunJson {
-    private static final int MAX_LABELS = 5000;
+    /** Labels in one run, here and in {@code loadtest summarize}; group labels (URLs without ids) to stay below. */
+    public static final int MAX_LABELS = 5000;
+    /** Bytes that all of a run's histograms may declare once inflated: what bounds a run's decoded size in memory. */
+    static final long MAX_HISTOGRAM_BYTES = 32L * 1024 * 1024;
     private static final Set<String> FIELDS = Set.of("service", "scenario", "version", "status", "format", "source",
             "raw", "startedAt", "endedAt", "total", "labels", "id", "recordedAt", "serviceMetrics");
     private static final Set<String> STAT_FIELDS = Set.of("label", "count", "errors", "errorRate",
@@ -86,7 +90,7 @@ public final class LoadTestRunJson {
         boolean raw = body.path("raw").asBoolean(false);
         LabelSummary total = stats(body.path("total"), "total", "total", problems, null);
         List<LabelSummary> labels = new ArrayList<>();
-        Map<String, LatencyHistogram> histograms = new LinkedHashMap<>();
+        Histograms histograms = new Histograms();
         JsonNode list = body.path("labels");
         if (!list.isArray() || list.size() > MAX_LABELS) {
             problems.add("labels", list.isArray() ? "has " + list.size() + " labels" : "expected an array",
@@ -107,7 +111,7 @@ public final class LoadTestRunJson {
                 }
             }
         }
-        if (raw && histograms.size() != labels.size()) {
+        if (raw && histograms.decoded.size() != labels.size()) {
             problems.add("labels", "a raw run needs a histogram on every label", "send the run as 'shipwatch "
                     + "loadtest record' does");
         }
@@ -118,7 +122,7 @@ public final class LoadTestRunJson {
             return null;
         }
         LoadTestResult result = new LoadTestResult(format, body.path("source").asText(""), raw, started, ended, total,
-                labels, histograms, List.of(), List.of());
+                labels, histograms.decoded, List.of(), List.of());
         return new LoadTestRun(null, service, scenario, version, status, null, result, metrics);
     }
 
@@ -183,15 +187,21 @@ public final class LoadTestRunJson {
             return null;
         }
         try {
-            return Instant.parse(v.asText());
-        } catch (DateTimeParseException e) {
-            problems.add(field, "'" + v.asText() + "' is not an RFC 3339 time", "use a time such as 2026-11-26T14:04:00Z");
+            return Times.parseInstant(v.asText(), field);
+        } catch (InputException e) {
+            e.errors().forEach(p -> problems.add(p.where(), p.problem(), p.hint()));
             return null;
         }
     }
 
+    /** The histograms read so far and the inflated bytes they declared, against {@link #MAX_HISTOGRAM_BYTES}. */
+    private static final class Histograms {
+        final Map<String, LatencyHistogram> decoded = new LinkedHashMap<>();
+        long declaredBytes;
+    }
+
     private static LabelSummary stats(JsonNode node, String label, String where, Problems problems,
-                                      Map<String, LatencyHistogram> histograms) {
+                                      Histograms histograms) {
         if (!node.isObject()) {
             problems.add(where, "expected an object", null);
             return null;
@@ -203,14 +213,14 @@ public final class LoadTestRunJson {
             }
         }
         JsonNode countNode = node.path("count");
-        long count = countNode.isIntegralNumber() && countNode.asLong() >= 0 ? countNode.asLong() : -1;
+        long count = countNode.isIntegralNumber() && countNode.canConvertToLong() && countNode.asLong() >= 0 ? countNode.asLong() : -1;
         if (count < 0) {
             problems.add(where + ".count", "is " + countNode + ", expected a whole number from 0", null);
         }
         Long errors = null;
         JsonNode e = node.path("errors");
         if (!e.isMissingNode() && !e.isNull()) {
-            if (!e.isIntegralNumber() || e.asLong() < 0 || e.asLong() > Math.max(count, 0)) {
+            if (!e.isIntegralNumber() || !e.canConvertToLong() || e.asLong() < 0 || e.asLong() > Math.max(count, 0)) {
                 problems.add(where + ".errors", "is " + e + ", expected a whole number from 0 to count", null);
             } else {
                 errors = e.asLong();
@@ -222,15 +232,25 @@ public final class LoadTestRunJson {
                 number(node, "p90Ms", where, problems), number(node, "p95Ms", where, problems),
                 number(node, "p99Ms", where, problems), number(node, "p999Ms", where, problems));
         if (histograms != null && node.hasNonNull("histogram")) {
+            String text = node.path("histogram").asText();
             try {
-                LatencyHistogram h = LatencyHistogram.decode(node.path("histogram").asText());
+                long before = histograms.declaredBytes;
+                histograms.declaredBytes += LatencyHistogram.header(text).payloadBytes();
+                if (histograms.declaredBytes > MAX_HISTOGRAM_BYTES) {
+                    if (before <= MAX_HISTOGRAM_BYTES) { // said once, at the label that crossed the limit
+                        problems.add(where + ".histogram", "takes the run's histograms past " + MAX_HISTOGRAM_BYTES
+                                + " bytes once inflated", "send fewer labels (group them) or shorter runs");
+                    }
+                    return s;
+                }
+                LatencyHistogram h = LatencyHistogram.decode(text);
                 if (h.count() != count) {
                     problems.add(where + ".histogram", "holds " + h.count() + " samples but count is " + count, null);
                 }
-                histograms.put(label, h);
+                histograms.decoded.put(label, h);
             } catch (IllegalArgumentException ex) {
-                problems.add(where + ".histogram", "is not an encoded histogram", "send the run as 'shipwatch "
-                        + "loadtest record' does");
+                problems.add(where + ".histogram", "is not an encoded histogram: " + ex.getMessage(), "send the run as "
+                        + "'shipwatch loadtest record' does");
             }
         }
         return s;

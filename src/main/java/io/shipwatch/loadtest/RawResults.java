@@ -29,11 +29,7 @@ final class RawResults {
 
     /** One request: its latency, whether it succeeded, and when it started and ended (epoch microseconds). */
     void add(String label, double elapsedMs, boolean success, long startMicros, long endMicros) {
-        Label l = labels.get(label);
-        if (l == null) {
-            l = new Label(new LatencyHistogram(unitsPerMs));
-            labels.put(label, l);
-        }
+        Label l = label(label);
         l.histogram.record(elapsedMs);
         l.sumMs += elapsedMs;
         if (!success) {
@@ -52,8 +48,20 @@ final class RawResults {
         other.labels.forEach((name, l) -> label(name).add(l));
     }
 
+    /** The label's counters, new ones at most {@link LoadTestRunJson#MAX_LABELS}: memory stays bounded. */
     private Label label(String name) {
-        return labels.computeIfAbsent(name, n -> new Label(new LatencyHistogram(unitsPerMs)));
+        Label l = labels.get(name);
+        if (l == null) {
+            if (labels.size() >= LoadTestRunJson.MAX_LABELS) {
+                throw new InputException(source, "has more than " + LoadTestRunJson.MAX_LABELS + " distinct labels ('"
+                        + (name.length() > 80 ? name.substring(0, 80) + "…" : name) + "' is one more)",
+                        "group requests under fewer labels, such as URLs without their ids (JMeter: sampler names; "
+                        + "k6: a name tag; Gatling: request names)");
+            }
+            l = new Label(new LatencyHistogram(unitsPerMs));
+            labels.put(name, l);
+        }
+        return l;
     }
 
     /**

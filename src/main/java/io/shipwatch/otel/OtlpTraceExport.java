@@ -30,10 +30,13 @@ import java.util.logging.Logger;
  */
 public final class OtlpTraceExport implements TraceExport {
     private static final long TIMEOUT_SECONDS = 30;
+    /** Spans per request: a batch stays far below a server's 10,000-span and 16 MiB limits even with long names. */
+    static final int BATCH_SPANS = 2000;
 
     @Override
     public List<String> send(List<PipelineSpan> spans, Destinations destinations) {
         List<String> sent = new ArrayList<>();
+        String compression = compression(destinations.env()); // checked first: the SDK's own error names no variable
         ExporterLog log = ExporterLog.install();
         try {
             AtomicReference<SpanExporter> otlp = new AtomicReference<>();
@@ -47,7 +50,8 @@ public final class OtlpTraceExport implements TraceExport {
                 }
                 if (destinations.server() != null) {
                     String url = destinations.server().toString().replaceAll("/+$", "") + "/v1/traces";
-                    var builder = OtlpHttpSpanExporter.builder().setEndpoint(url).setTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    var builder = OtlpHttpSpanExporter.builder().setEndpoint(url).setTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                            .setCompression(compression);
                     if (destinations.token() != null) {
                         builder.addHeader("Authorization", "Bearer " + destinations.token());
                     }
@@ -77,6 +81,7 @@ public final class OtlpTraceExport implements TraceExport {
         defaults.put("otel.logs.exporter", "none");
         // the OTLP exporter specification's default; the Java SDK's autoconfiguration would pick grpc
         defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+        defaults.put("otel.exporter.otlp.compression", "gzip"); // a large test report compresses about tenfold
         defaults.put("otel.service.name", serviceName(spans));
         Map<String, String> fromEnv = properties(env);
         try {
@@ -123,7 +128,29 @@ public final class OtlpTraceExport implements TraceExport {
         return traces != null && !traces.isBlank() ? traces : any != null && !any.isBlank() ? any : "(SDK default)";
     }
 
+    /** OTEL_EXPORTER_OTLP_TRACES_COMPRESSION or OTEL_EXPORTER_OTLP_COMPRESSION as the SDK reads them; gzip by default. */
+    static String compression(Map<String, String> env) {
+        for (String name : List.of("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "OTEL_EXPORTER_OTLP_COMPRESSION")) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                String c = v.trim().toLowerCase(Locale.ROOT);
+                if (!c.equals("gzip") && !c.equals("none")) {
+                    throw new InputException(name, "'" + v + "' is not a compression", "use gzip or none");
+                }
+                return c;
+            }
+        }
+        return "gzip";
+    }
+
+    /** Sends {@code data} in batches of {@value #BATCH_SPANS} spans, so a 100,000-case test report fits any limit. */
     private static void export(SpanExporter exporter, List<SpanData> data, String where, ExporterLog log) {
+        for (int from = 0; from < data.size(); from += BATCH_SPANS) {
+            exportBatch(exporter, data.subList(from, Math.min(data.size(), from + BATCH_SPANS)), where, log);
+        }
+    }
+
+    private static void exportBatch(SpanExporter exporter, List<SpanData> data, String where, ExporterLog log) {
         log.clear();
         CompletableResultCode result = exporter.export(data).join(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!result.isSuccess()) {

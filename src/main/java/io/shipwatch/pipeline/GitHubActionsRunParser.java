@@ -127,6 +127,10 @@ public final class GitHubActionsRunParser {
             JsonNode step = steps.get(i);
             String stepPath = path + "steps[" + i + "].";
             String number = src.text(step, "number", stepPath);
+            if (!number.matches("\\d{1,18}")) {
+                throw new InputException(src.name() + ": " + stepPath + "number", "'" + number + "' is not a whole number",
+                        "save the API's whole answer");
+            }
             String stepConclusion = JsonSource.optional(step, "conclusion");
             Long s = src.time(step, "started_at", stepPath);
             Long e = src.time(step, "completed_at", stepPath);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipwatch.core.InputException;
+import io.shipwatch.core.Times;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,8 +61,11 @@ public record JsonSource(String name, JsonNode root) {
             return null;
         }
         try {
-            Instant t = Instant.parse(text);
-            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+            // nanoseconds in a long end in 2262: later times are as bad as malformed ones here
+            Instant t = Times.inRange(Instant.parse(text), name + ": " + path + field);
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (ArithmeticException e) {
+            throw new InputException(name + ": " + path + field, "'" + text + "' is after 2262", null);
         } catch (DateTimeParseException e) {
             throw new InputException(name + ": " + path + field, "'" + text + "' is not an RFC 3339 time", null);
         }

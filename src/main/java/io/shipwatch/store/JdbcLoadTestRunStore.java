@@ -24,9 +24,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Load-test runs, their labels and histograms in SQLite or PostgreSQL (the same SQL serves both). */
 public final class JdbcLoadTestRunStore implements LoadTestRunStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcLoadTestRunStore.class);
     private static final String RUN_COLUMNS = "id, service, scenario, version, status, format, source, raw, "
             + "started_at, ended_at, recorded_at, service_metrics";
     private static final String LABEL_COLUMNS = "run_id, position, label, count, errors, throughput, mean_ms, min_ms, "
@@ -127,6 +130,7 @@ public final class JdbcLoadTestRunStore implements LoadTestRunStore {
         LabelSummary total = null;
         List<LabelSummary> labels = new ArrayList<>();
         Map<String, LatencyHistogram> histograms = new LinkedHashMap<>();
+        boolean raw = row.raw;
         List<StoredLabel> stored = h.createQuery("SELECT " + LABEL_COLUMNS
                         + " FROM loadtest_labels WHERE run_id = ? ORDER BY position")
                 .bind(0, row.id).map((rs, ctx) -> new StoredLabel(rs.getInt("position"), label(rs),
@@ -137,11 +141,18 @@ public final class JdbcLoadTestRunStore implements LoadTestRunStore {
             } else {
                 labels.add(l.summary());
                 if (l.histogram() != null) {
-                    histograms.put(l.summary().label(), LatencyHistogram.decode(l.histogram()));
+                    try {
+                        histograms.put(l.summary().label(), LatencyHistogram.decode(l.histogram()));
+                    } catch (IllegalArgumentException e) {
+                        // stored before histograms were checked: the run still lists, with its summary figures only
+                        LOG.warn("load-test run {} label '{}': stored histogram ignored: {}", row.id,
+                                l.summary().label(), e.getMessage());
+                        raw = false;
+                    }
                 }
             }
         }
-        LoadTestResult result = new LoadTestResult(row.format, row.source, row.raw, row.startedAt, row.endedAt, total,
+        LoadTestResult result = new LoadTestResult(row.format, row.source, raw, row.startedAt, row.endedAt, total,
                 labels, histograms, List.of(), List.of());
         return new LoadTestRun(row.id, row.service, row.scenario, row.version, row.status, row.recordedAt, result,
                 serviceMetrics(row.serviceMetrics));

@@ -44,6 +44,21 @@ class GateEvaluateCommandTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--window | 9999999999999d | --window: '9999999999999d' is longer than the years 1970 to 9999",
+            "--window | 99999999999999999999999s | --window: '99999999999999999999999s' is longer than the years",
+            "--window | 30000d | --window: a window of 30000 days ending ",
+            "--start | -292275055-05-16T16:47:04.192Z | --start: '-292275055-05-16T16:47:04.192Z' is out of range"})
+    void overflowingOrOutOfRangeTimesExitTwoWithOneLine(String flag, String value, String message) throws IOException {
+        CliRun run = flag.equals("--start")
+                ? run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--var", "version=1", "--start", value,
+                "--end", "2026-11-26T14:00:00Z")
+                : run("gate", "evaluate", "--spec", copy("good.yaml").toString(), "--var", "version=1", flag, value);
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith(message).hasLineCount(1);
+    }
+
     @Test
     void missingSpecFileNamesTheFlag() {
         CliRun run = run("gate", "evaluate", "--spec", dir.resolve("nope.yaml").toString());

@@ -194,6 +194,42 @@ class LoadtestServerIT {
     }
 
     @Test
+    void histogramClaimingAHugeRangeIsA400NamingItsField() {
+        LoadTestRun good = new LoadTestRun(null, "checkout", "smoke", "1.0", RunStatus.PASSED, null,
+                LoadTestParsers.read(Path.of(jtl("g.jtl", 1, null, 0)), "auto"), List.of());
+        ObjectNode body = LoadTestRunJson.write(good);
+        for (JsonNode label : body.path("labels")) { // ~100 MB each if decoded as declared
+            ((ObjectNode) label).put("histogram", io.shipwatch.loadtest.HostileHistograms.claiming(1, 5, Long.MAX_VALUE / 2));
+        }
+
+        Http.Response response = Http.post(base + "/api/v1/loadtest/runs", body.toString());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("labels[0].histogram");
+        assertThat(response.json().path("errors").get(0).path("message").asText()).contains("5 significant digits");
+        assertThat(runs("")).isEmpty();
+    }
+
+    @Test
+    void aStoredRunWithAnUnreadableHistogramStillLists() throws Exception {
+        assertThat(run("record", "--service", "checkout", "--scenario", "smoke", "--version", "1.0",
+                jtl("v1.jtl", 1, null, 0))).isEqualTo(0);
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lt.db"));
+             var update = db.createStatement()) {
+            update.executeUpdate("UPDATE loadtest_labels SET histogram = '1:bm90IGEgaGlzdG9ncmFt' "
+                    + "WHERE histogram IS NOT NULL");
+        }
+
+        Http.Response list = Http.get(base + "/api/v1/loadtest/runs?service=checkout&scenario=smoke");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("items")).hasSize(1);
+        assertThat(list.json().path("items").get(0).path("labels").get(0).path("count").asLong()).isPositive();
+        assertThat(list.json().path("items").get(0).path("labels").get(0).has("histogram")).isFalse();
+    }
+
+    @Test
     void badFilesAreOneLineExit2AndSendNothing() {
         Path empty = dir.resolve("empty.jtl");
         assertThat(run("record", "--service", "checkout", "--scenario", "smoke", "--version", "1", empty.toString()))

@@ -67,6 +67,37 @@ class PipelineImportIT {
     }
 
     @Test
+    void aTestReportOfFiveThousandCasesIsImportedAndFinishedToTheServer() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("SHIPWATCH_SERVER", base,
+                io.shipwatch.cli.exec.Spool.ENV, dir.resolve("spool").toString()));
+        java.util.function.Function<String[], Integer> cli = args -> PipelineCommand.commandLine(env,
+                Clock.systemUTC(), new OtlpTraceExport(), new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"jest\">\n");
+        for (int suite = 0; suite < 50; suite++) { // as jest writes them: one suite per test file
+            xml.append("<testsuite name=\"src/components/widget").append(suite).append(".test.tsx\" tests=\"100\">\n");
+            for (int c = 0; c < 100; c++) {
+                xml.append("  <testcase classname=\"Widget ").append(suite).append(" renders variant ").append(c)
+                        .append(" with its label, price and stock badge\" name=\"Widget ").append(suite)
+                        .append(" renders variant ").append(c).append(" with its label, price and stock badge\" ")
+                        .append("time=\"0.004\"/>\n");
+            }
+            xml.append("</testsuite>\n");
+        }
+        Path report = Files.writeString(dir.resolve("junit.xml"), xml.append("</testsuites>\n"));
+
+        assertThat(cli.apply(new String[] {"start", "--name", "web"})).as(err.toString()).isZero();
+        String traceId = out.toString().replaceAll("(?s).*TRACEPARENT=00-([0-9a-f]{32})-.*", "$1");
+        assertThat(cli.apply(new String[] {"import", "junit", report.toString()})).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("5050 test spans added to run " + traceId);
+        assertThat(cli.apply(new String[] {"finish"})).as(err.toString()).isZero();
+
+        JsonNode run = Http.get(base + "/api/v1/runs/" + traceId).json();
+        assertThat(run.path("spans")).hasSize(1 + 5050);
+        assertThat(out.toString()).contains("run " + traceId + ": 5051 spans exported to server " + base);
+    }
+
+    @Test
     void importedRunHasItsCriticalPathAndBottleneckAndImportingTwiceStoresItOnce() throws Exception {
         String run = fixture("run-555-attempt-1.json").toString();
         String jobs = fixture("jobs-555-attempt-1.json").toString();

@@ -79,6 +79,36 @@ class LoadtestSummarizeCommandTest {
         assertThat(out.toString()).contains("| label | count |").contains("| POST /cart | 198 | 3 | 1.52 |");
     }
 
+    /** One request per label: {@code labels} distinct labels. */
+    private static Path distinctLabels(Path dir, int labels) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("timeStamp,elapsed,label,responseCode,success\n");
+        for (int i = 0; i < labels; i++) {
+            csv.append(1764165600000L + i).append(',').append(10 + i % 500).append(",GET /items/").append(i)
+                    .append(",200,true\n");
+        }
+        return java.nio.file.Files.writeString(dir.resolve("labels.jtl"), csv);
+    }
+
+    @Test
+    void moreDistinctLabelsThanARunHoldsIsOneLineAndExit2(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = distinctLabels(dir, io.shipwatch.loadtest.LoadTestRunJson.MAX_LABELS + 1);
+
+        assertThat(run(file.toString())).isEqualTo(ExitCode.USAGE);
+
+        assertThat(err.toString()).startsWith(file + ": has more than 5000 distinct labels ('GET /items/5000' is one "
+                + "more); group requests under fewer labels").endsWith(")\n").hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void asManyLabelsAsARunHoldsAreSummarized(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = distinctLabels(dir, io.shipwatch.loadtest.LoadTestRunJson.MAX_LABELS);
+
+        assertThat(run(file.toString(), "--output", "json")).isEqualTo(0);
+
+        assertThat(new ObjectMapper().readTree(out.toString()).path("labels").size()).isEqualTo(5000);
+    }
+
     @Test
     void badInputIsOneLineAndExit2() {
         assertThat(run(fixture("jmeter-csv/non-numeric-elapsed.jtl"))).isEqualTo(ExitCode.USAGE);

@@ -139,6 +139,52 @@ class PipelineCommandTest {
         assertThat(suite.getStartTimeUnixNano()).isEqualTo(NOW_NANOS - 5_000_000_000L);
     }
 
+    /** A JUnit report of {@code cases} passing test cases in one suite. */
+    static Path junitReport(Path file, String suite, int cases) throws java.io.IOException {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"")
+                .append(suite).append("\" tests=\"").append(cases).append("\" time=\"").append(cases * 0.01).append("\">\n");
+        for (int i = 0; i < cases; i++) {
+            xml.append("  <testcase classname=\"").append(suite).append("\" name=\"renders item ").append(i)
+                    .append(" with its price and stock\" time=\"0.010\"/>\n");
+        }
+        return Files.writeString(file, xml.append("</testsuite>\n</testsuites>\n"));
+    }
+
+    @Test
+    void anImportAppendsToTheTestLogAndNeverReadsEarlierImportsBack() throws Exception {
+        run("start", "--name", "ci", "--dotenv", dir.resolve("p.env").toString());
+        String traceId = traceId();
+        Spool spool = new Spool(dir.resolve("spool"));
+        assertThat(run("import", "junit", junitReport(dir.resolve("a.xml"), "a", 3).toString())).isZero();
+        // an earlier import the next one would choke on if it read it back
+        Files.writeString(spool.runFolder(traceId).resolve(Spool.TESTS), "{\"type\":\"span\",\"name\":[}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(run("import", "junit", junitReport(dir.resolve("b.xml"), "b", 2).toString())).as(err.toString()).isZero();
+
+        assertThat(spool.lines(traceId)).isEmpty(); // the steps' log: no test spans in it
+        assertThat(spool.lines(traceId, Spool.TESTS)).hasSize(4 + 1 + 3);
+        assertThat(run("finish")).as(err.toString()).isZero();
+        assertThat(collector.spans()).hasSize(1 + 4 + 3);
+    }
+
+    @Test
+    void finishCompressesWithGzipUnlessOtelSaysNone() throws Exception {
+        run("start", "--name", "ci");
+        assertThat(run("finish")).as(err.toString()).isZero();
+        env.put("OTEL_EXPORTER_OTLP_COMPRESSION", "none");
+        run("start", "--name", "ci");
+        assertThat(run("finish")).as(err.toString()).isZero();
+        env.put("OTEL_EXPORTER_OTLP_COMPRESSION", "zstd");
+        run("start", "--name", "ci");
+        err.getBuffer().setLength(0);
+
+        assertThat(run("finish")).isEqualTo(ExitCode.USAGE);
+
+        assertThat(collector.encodings()).containsExactly("gzip", "none");
+        assertThat(err.toString()).contains("OTEL_EXPORTER_OTLP_COMPRESSION").hasLineCount(1);
+    }
+
     @Test
     void aNegativeJunitTimeIsImportedAsZeroWithOneWarningLineOnStderr() throws Exception {
         run("start");

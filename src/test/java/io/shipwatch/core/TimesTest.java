@@ -55,4 +55,25 @@ class TimesTest {
         assertThat(Times.humanHours(0.25)).isEqualTo("15 min");
         assertThat(Times.humanHours(30)).isEqualTo("30 h");
     }
+
+    @Test
+    void timesOutsideTheEpochToYear9999AreInputErrorsNamingTheField() {
+        assertThat(Times.parseInstant("1970-01-01T00:00:00Z", "from")).isEqualTo(Instant.EPOCH);
+        assertThat(Times.parseInstant("9999-12-31T23:59:59Z", "to")).isBefore(Times.LATEST);
+        for (String bad : new String[] {"-292275055-05-16T16:47:04.192Z", "+292278994-08-17T07:12:55.807Z",
+                "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
+            assertThatThrownBy(() -> Times.parseInstant(bad, "committedAt")).isInstanceOf(InputException.class)
+                    .hasMessage("committedAt: '" + Instant.parse(bad) + "' is out of range; use a time from "
+                            + "1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z");
+        }
+    }
+
+    @Test
+    void durationsThatOverflowOrOutlastTheRangeAreInputErrors() {
+        for (String bad : new String[] {"9999999999999d", "99999999999999999999s", "1600000000w", "8100000d"}) {
+            assertThatThrownBy(() -> Times.parseDuration(bad, "--window")).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith("--window: '" + bad + "' is longer than the years 1970 to 9999");
+        }
+        assertThat(Times.parseDuration("3650d", "--window")).isEqualTo(Duration.ofDays(3650));
+    }
 }

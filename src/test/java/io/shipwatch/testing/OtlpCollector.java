@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 public final class OtlpCollector implements AutoCloseable {
     private final HttpServer server;
     private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<String> encodings = new CopyOnWriteArrayList<>();
 
     public OtlpCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -28,6 +29,7 @@ public final class OtlpCollector implements AutoCloseable {
             try (InputStream raw = exchange.getRequestBody()) {
                 boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
                 byte[] body = (gzip ? new GZIPInputStream(raw) : raw).readAllBytes();
+                encodings.add(gzip ? "gzip" : "none");
                 requests.add(ExportTraceServiceRequest.parseFrom(body));
                 byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
@@ -45,6 +47,11 @@ public final class OtlpCollector implements AutoCloseable {
     /** The endpoint to put in OTEL_EXPORTER_OTLP_ENDPOINT. */
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The Content-Encoding of each request received: gzip or none. */
+    public List<String> encodings() {
+        return List.copyOf(encodings);
     }
 
     /** Every span received, with its resource. */

@@ -18,6 +18,8 @@ public final class Spool {
     static final String CURRENT = "current";
     public static final String SPANS = "spans.jsonl";
     public static final String RUN = "run.json";
+    /** Spans of imported test reports, apart from the steps so an import never reads earlier imports back. */
+    public static final String TESTS = "tests.jsonl";
 
     private final Path root;
 
@@ -87,9 +89,24 @@ public final class Spool {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
+    /** Appends many lines to the run's test log ({@value #TESTS}) in one write, without reading what is there. */
+    public void appendTests(String traceId, List<String> lines) throws IOException {
+        Path folder = runFolder(traceId);
+        Files.createDirectories(folder);
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append('\n'));
+        Files.write(folder.resolve(TESTS), text.toString().getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+
     /** The run's span log, one JSON object a line; empty when nothing was written. */
     public List<String> lines(String traceId) throws IOException {
-        Path spans = runFolder(traceId).resolve(SPANS);
-        return Files.isRegularFile(spans) ? Files.readAllLines(spans, StandardCharsets.UTF_8) : List.of();
+        return lines(traceId, SPANS);
+    }
+
+    /** The lines of one of the run's logs ({@value #SPANS} or {@value #TESTS}); empty when nothing was written. */
+    public List<String> lines(String traceId, String log) throws IOException {
+        Path file = runFolder(traceId).resolve(log);
+        return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
     }
 }

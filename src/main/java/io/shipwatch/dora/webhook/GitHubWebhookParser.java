@@ -41,7 +41,7 @@ public final class GitHubWebhookParser {
         if (!"closed".equals(action) || merged == null || !merged.asBoolean()) {
             return new WebhookEvent.Ignored("pull_request " + action + " without a merge");
         }
-        return new WebhookEvent.PullRequestMerged(repo, Integer.parseInt(p.text("pull_request.number")),
+        return new WebhookEvent.PullRequestMerged(repo, p.number("pull_request.number"),
                 p.optionalText("pull_request.title"), p.text("pull_request.merge_commit_sha"),
                 p.time("pull_request.created_at"), p.time("pull_request.merged_at"), p.text("pull_request.head.ref"));
     }

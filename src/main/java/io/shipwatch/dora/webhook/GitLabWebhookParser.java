@@ -61,7 +61,7 @@ public final class GitLabWebhookParser {
         }
         JsonNode squash = p.node("object_attributes.squash_commit_sha");
         String sha = squash != null && squash.isTextual() ? squash.asText() : p.text("object_attributes.merge_commit_sha");
-        return new WebhookEvent.PullRequestMerged(repo, Integer.parseInt(p.text("object_attributes.iid")),
+        return new WebhookEvent.PullRequestMerged(repo, p.number("object_attributes.iid"),
                 p.optionalText("object_attributes.title"), sha, p.time("object_attributes.created_at"),
                 p.time("object_attributes.updated_at"), p.text("object_attributes.source_branch"));
     }

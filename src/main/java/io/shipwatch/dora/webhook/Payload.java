@@ -2,6 +2,7 @@ package io.shipwatch.dora.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipwatch.core.InputException;
+import io.shipwatch.core.Times;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -14,6 +15,8 @@ import java.util.List;
 final class Payload {
     // GitLab writes "2021-04-28 21:50:00 +0200" and "2016-08-12 15:26:29 UTC" besides RFC 3339
     private static final DateTimeFormatter GITLAB_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z");
+    /** Go's zero time, which Alertmanager sends for "not set": left for the parser to read as absent. */
+    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private static final DateTimeFormatter GITLAB_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final JsonNode root;
@@ -73,6 +76,20 @@ final class Payload {
         return node(path) == null ? null : text(path);
     }
 
+    /** A whole number from 1, such as a pull request number, sent as a number or a string of digits. */
+    int number(String path) {
+        String text = text(path);
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InputException(prefix + path, "'" + text + "' is not a whole number from 1", hint);
+    }
+
     Instant time(String path) {
         return parseTime(text(path), prefix + path, hint);
     }
@@ -92,7 +109,9 @@ final class Payload {
     static Instant parseTime(String text, String where, String hint) {
         for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME, GITLAB_OFFSET, GITLAB_ZONE)) {
             try {
-                return f == GITLAB_ZONE ? ZonedDateTime.parse(text, f).toInstant() : OffsetDateTime.parse(text, f).toInstant();
+                Instant t = f == GITLAB_ZONE ? ZonedDateTime.parse(text, f).toInstant()
+                        : OffsetDateTime.parse(text, f).toInstant();
+                return t.equals(GO_ZERO_TIME) ? t : Times.inRange(t, where);
             } catch (DateTimeParseException e) {
                 // try the next format
             }
