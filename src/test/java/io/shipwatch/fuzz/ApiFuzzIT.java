@@ -48,6 +48,8 @@ class ApiFuzzIT {
     private static final String GITLAB = "gitlab-token-0123456789abcdef";
     private static final String ALERTMANAGER = "alertmanager-token-0123456789";
     private static final String PAGERDUTY = "pagerduty-secret-0123456789ab";
+    private static final String ARGOCD = "argocd-token-0123456789abcdef";
+    private static final String FLUX = "flux-secret-0123456789abcdef";
     private static final Path RESOURCES = Path.of("src", "test", "resources");
 
     @TempDir
@@ -80,7 +82,9 @@ class ApiFuzzIT {
                   gitlab: {secret: %s}
                   alertmanager: {secret: %s}
                   pagerduty: {secret: %s}
-                """.formatted(GITHUB, GITLAB, ALERTMANAGER, PAGERDUTY));
+                  argocd: {secret: %s}
+                  flux: {secret: %s}
+                """.formatted(GITHUB, GITLAB, ALERTMANAGER, PAGERDUTY, ARGOCD, FLUX));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -119,6 +123,7 @@ class ApiFuzzIT {
         String deployment = created(send(json("POST", "/api/v1/deployments", deploymentSeed())));
         String incident = created(send(json("POST", "/api/v1/incidents", incidentSeed())));
         String loadRun = created(send(json("POST", "/api/v1/loadtest/runs", loadTestSeed())));
+        created(send(json("POST", "/api/v1/canaries/analyses", canarySeed())));
         send(new Call("POST", "/v1/traces", protobufSeed("0af7651916cd43dd8448eb211c80319c"),
                 "Content-Type", "application/x-protobuf"));
 
@@ -140,20 +145,28 @@ class ApiFuzzIT {
             check(findings, "POST /v1/traces (protobuf)", i, new Call("POST", "/v1/traces", m.bytes(protobuf),
                     "Content-Type", "application/x-protobuf"));
         }
+        fuzzBodies(findings, m, "POST /api/v1/canaries/analyses", canarySeed(), b -> json("POST", "/api/v1/canaries/analyses", b));
         for (String file : List.of("github/push-main.json", "github/deployment_status-success.json",
-                "github/pull_request-merged.json", "github/workflow_run-completed.json")) {
+                "github/pull_request-merged.json", "github/workflow_run-completed.json",
+                "github/workflow_job-completed.json", "github/workflow_run-in_progress.json")) {
             String event = file.substring("github/".length(), file.indexOf('-', "github/".length()));
             fuzzBodies(findings, m, "POST /hooks/github " + event, fixture(file), b -> new Call("POST", "/hooks/github", b,
                     "Content-Type", "application/json", "X-GitHub-Event", event, "X-GitHub-Delivery", "d-" + b.length
                             + "-" + java.util.Arrays.hashCode(b), "X-Hub-Signature-256", hmac(GITHUB, b, "sha256=")));
         }
         for (String[] hook : List.of(new String[] {"gitlab/push.json", "Push Hook"},
-                new String[] {"gitlab/deployment-success.json", "Deployment Hook"})) {
+                new String[] {"gitlab/deployment-success.json", "Deployment Hook"},
+                new String[] {"gitlab/pipeline-failed.json", "Pipeline Hook"},
+                new String[] {"gitlab/job-failed.json", "Job Hook"})) {
             fuzzBodies(findings, m, "POST /hooks/gitlab " + hook[1], fixture(hook[0]), b -> new Call("POST", "/hooks/gitlab",
                     b, "Content-Type", "application/json", "X-Gitlab-Event", hook[1], "X-Gitlab-Token", GITLAB));
         }
         fuzzBodies(findings, m, "POST /hooks/alertmanager", fixture("alertmanager/firing.json"), b -> new Call("POST",
                 "/hooks/alertmanager", b, "Content-Type", "application/json", "Authorization", "Bearer " + ALERTMANAGER));
+        fuzzBodies(findings, m, "POST /hooks/argocd", fixture("argocd/deployed.json"), b -> new Call("POST",
+                "/hooks/argocd", b, "Content-Type", "application/json", "Authorization", "Bearer " + ARGOCD));
+        fuzzBodies(findings, m, "POST /hooks/flux", fixture("flux/helmrelease-upgrade-succeeded.json"), b -> new Call(
+                "POST", "/hooks/flux", b, "Content-Type", "application/json", "X-Signature", hmac(FLUX, b, "sha256=")));
         fuzzBodies(findings, m, "POST /hooks/pagerduty", fixture("pagerduty/triggered.json"), b -> new Call("POST",
                 "/hooks/pagerduty", b, "Content-Type", "application/json", "X-PagerDuty-Signature", hmac(PAGERDUTY, b, "v1=")));
 
@@ -168,7 +181,11 @@ class ApiFuzzIT {
                 "/api/v1/loadtest/runs?service=%s", "/api/v1/loadtest/runs?service=checkout&scenario=smoke&limit=%s",
                 "/api/v1/loadtest/runs/%s", "/api/v1/loadtest/runs/" + loadRun + "/comparison?baseline=%s",
                 "/api/v1/loadtest/scenarios?service=%s", "/api/v1/pipelines/%s/runs", "/api/v1/pipelines/fuzz/runs?limit=%s",
-                "/api/v1/pipelines/%s/steps", "/api/v1/pipelines/fuzz/steps?runs=%s", "/api/v1/runs/%s");
+                "/api/v1/pipelines/%s/steps", "/api/v1/pipelines/fuzz/steps?runs=%s", "/api/v1/runs/%s",
+                "/api/v1/loadtest/builds?service=checkout&scenario=%s", "/api/v1/loadtest/builds?service=checkout"
+                        + "&scenario=smoke&label=%s", "/api/v1/gates/verdicts?service=%s", "/api/v1/gates/verdicts/%s",
+                "/api/v1/gates/verdicts?deploymentId=%s&limit=5", "/api/v1/canaries/analyses?canary=%s",
+                "/api/v1/canaries/analyses/%s", "/download/%s");
         for (String read : reads) {
             for (int i = 0; i < Math.max(10, CASES / 6); i++) {
                 String value = URLEncoder.encode(m.parameter(), StandardCharsets.UTF_8).replace("+", "%20");
@@ -277,6 +294,18 @@ class ApiFuzzIT {
                 + "\"result\":\"pass\",\"score\":100,\"window\":{\"start\":\"2026-11-26T10:00:00Z\",\"end\":"
                 + "\"2026-11-26T10:10:00Z\"},\"objectives\":[{\"name\":\"error_rate\",\"value\":0.001,\"result\":\"pass\","
                 + "\"samples\":10}],\"reason\":\"all objectives passed\"}";
+    }
+
+    private static String canarySeed() {
+        return "{\"canary\":\"checkout\",\"service\":\"checkout\",\"environment\":\"production\",\"version\":"
+                + "\"2.1.0\",\"kind\":\"run\",\"outcome\":\"rolled_back\",\"reason\":\"errors\",\"score\":0,"
+                + "\"confidence\":0.98,\"startedAt\":\"2026-11-26T13:00:00Z\",\"finishedAt\":\"2026-11-26T14:00:00Z\","
+                + "\"steps\":[{\"kind\":\"setWeight\",\"weightPercent\":5},{\"kind\":\"analyze\",\"phase\":"
+                + "\"Failed\",\"judgements\":[{\"from\":\"2026-11-26T13:00:00Z\",\"to\":\"2026-11-26T13:10:00Z\","
+                + "\"decision\":\"rollback\",\"score\":0,\"reason\":\"r\",\"metrics\":[{\"name\":\"errors\","
+                + "\"outcome\":\"high\",\"critical\":true,\"canary\":[0.1,0.12,0.11],\"baseline\":[0.01,0.02,"
+                + "0.01],\"estimate\":0.1,\"lower\":0.08,\"upper\":0.12,\"pValue\":0.001,\"effectSize\":10,"
+                + "\"reason\":\"canary higher\"}]}]}]}";
     }
 
     private static String loadTestSeed() {
