@@ -100,35 +100,11 @@ public final class GateRoutes implements ApiServer.RouteGroup {
         String gate = name(ctx.queryParam("gate"), "gate", true, problems);
         String service = name(ctx.queryParam("service"), "service", false, problems);
         String environment = name(ctx.queryParam("environment"), "environment", false, problems);
-        int limit = 20;
-        String l = ctx.queryParam("limit");
-        if (l != null) {
-            try {
-                limit = Integer.parseInt(l);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > 500) {
-                problems.add("limit", "'" + l + "' is not a number from 1 to 500", "ask for at most 500 results");
-            }
-        }
+        int limit = QueryParams.limit(ctx.queryParam("limit"), "limit", 20, 500, problems);
         problems.throwIfAny();
         List<Map<String, Object>> items = new ArrayList<>();
         for (GateRun r : store.recent(gate, service, environment, limit)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", r.id());
-            item.put("gate", r.gate());
-            item.put("service", r.service());
-            item.put("environment", r.environment());
-            item.put("version", r.version());
-            item.put("deploymentId", r.deploymentId());
-            item.put("result", r.result().wireName());
-            item.put("score", r.score());
-            item.put("window", Map.of("start", r.window().from(), "end", r.window().to()));
-            item.put("evaluatedAt", r.evaluatedAt());
-            item.put("reason", r.reason());
-            item.put("objectives", r.objectives());
-            items.add(item);
+            items.add(VerdictRoutes.gateItem(r));
         }
         ctx.json(Map.of("items", items));
     }

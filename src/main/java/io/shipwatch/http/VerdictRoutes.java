@@ -83,7 +83,8 @@ public final class VerdictRoutes implements ApiServer.RouteGroup {
                 "list them with GET /api/v1/canaries/analyses")));
     }
 
-    private static Map<String, Object> gateItem(GateRun r) {
+    /** A stored gate result as the API lists it, in {@code /gates/results} and {@code /gates/verdicts}. */
+    static Map<String, Object> gateItem(GateRun r) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", r.id());
         item.put("gate", r.gate());
