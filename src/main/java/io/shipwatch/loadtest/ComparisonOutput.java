@@ -79,7 +79,7 @@ public final class ComparisonOutput {
             }
             for (ComparisonReport.MetricVerdict m : l.metrics()) {
                 rows.add(List.of(l.label(), m.metric().wireName(), value(m.metric(), m.baseline()),
-                        value(m.metric(), m.candidate()), change(m.change()), significance(m),
+                        value(m.metric(), m.candidate()), change(m), significance(m),
                         m.result().wireName(), m.reason()));
             }
         }
@@ -102,6 +102,14 @@ public final class ComparisonOutput {
 
     private static String serviceValue(Double v, String unit) {
         return v == null ? "-" : SummaryReport.number(v) + (unit == null || unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /** An error rate's change in percentage points (1 % to 3 % is +2.00 pp), as the web UI shows it; others relative. */
+    private static String change(ComparisonReport.MetricVerdict m) {
+        if (m.metric() == Metric.ERROR_RATE && m.baseline() != null && m.candidate() != null) {
+            return String.format(Locale.ROOT, "%+.2f pp", (m.candidate() - m.baseline()) * 100);
+        }
+        return change(m.change());
     }
 
     private static String change(Double change) {

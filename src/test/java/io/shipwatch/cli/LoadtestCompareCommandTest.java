@@ -53,6 +53,15 @@ class LoadtestCompareCommandTest {
     }
 
     @Test
+    void errorRateChangesAreInPercentagePointsOtherMetricsRelative() {
+        assertThat(run("--baseline", baseline, "--candidate", slowerCart)).isEqualTo(1);
+        List<String> errorRows = out.toString().lines().filter(l -> l.contains("errorRate")).toList();
+        assertThat(errorRows).isNotEmpty().allSatisfy(l -> assertThat(l).containsPattern("[+-]\\d+\\.\\d\\d pp"));
+        assertThat(out.toString().lines().filter(l -> l.startsWith("POST /cart") && l.contains(" mean ")))
+                .singleElement().satisfies(l -> assertThat(l).containsPattern("\\+\\d+\\.\\d%").doesNotContain(" pp"));
+    }
+
+    @Test
     void slowerEndpointFailsWithExit1AndTheDocumentedJson() throws Exception {
         assertThat(run("--baseline", baseline, "--candidate", slowerCart, "--output", "json")).isEqualTo(1);
 
