@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.shipwatch.core.InputException;
+import io.shipwatch.core.Names;
 import io.shipwatch.core.Problems;
 import io.shipwatch.core.TimeWindow;
 import io.shipwatch.core.Times;
@@ -21,14 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/v1/gates}: stored gate results (written by {@code gate evaluate --server}, read as baselines), and the
  * server's own gates evaluated on request for Argo Rollouts' {@code web} metric provider and Flagger's webhooks.
  */
 public final class GateRoutes implements ApiServer.RouteGroup {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,127}");
     private static final Set<String> RESULT_FIELDS = new LinkedHashSet<>(List.of("gate", "service", "environment",
             "version", "deploymentId", "result", "score", "reason", "window", "objectives", "totalScore", "vars"));
     private static final Set<String> WINDOW_PARAMS = Set.of("start", "end", "window");
@@ -167,7 +166,7 @@ public final class GateRoutes implements ApiServer.RouteGroup {
         if (value == null) {
             return;
         }
-        if (!NAME.matcher(value).matches()) {
+        if (!Names.NAME.matcher(value).matches()) {
             problems.add(where, "'" + value + "' is not a valid name",
                     "use 1 to 128 letters, digits and . _ - : / @, starting with a letter or digit");
         }
@@ -264,7 +263,7 @@ public final class GateRoutes implements ApiServer.RouteGroup {
             }
             return null;
         }
-        if (!NAME.matcher(text).matches()) {
+        if (!Names.NAME.matcher(text).matches()) {
             problems.add(field, "'" + text + "' is not a name", "use letters, digits and . _ - : / @ (up to 128)");
             return null;
         }

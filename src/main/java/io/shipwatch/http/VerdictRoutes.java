@@ -2,6 +2,7 @@ package io.shipwatch.http;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.shipwatch.core.Names;
 import io.shipwatch.core.NotFoundException;
 import io.shipwatch.core.Problems;
 import io.shipwatch.gate.CanaryAnalysis;
@@ -11,7 +12,6 @@ import io.shipwatch.gate.GateRunStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The verdicts the web page shows: gate results of any gate ({@code /api/v1/gates/verdicts}) and canary analyses
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class VerdictRoutes implements ApiServer.RouteGroup {
     static final int MAX_LIMIT = 100;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,127}");
 
     private final GateRunStore gates;
     private final CanaryAnalysisStore canaries;
@@ -108,7 +107,7 @@ public final class VerdictRoutes implements ApiServer.RouteGroup {
         if (v == null || v.isEmpty()) {
             return null;
         }
-        if (!NAME.matcher(v).matches()) {
+        if (!Names.NAME.matcher(v).matches()) {
             problems.add(param, "'" + v + "' is not a name", "use letters, digits and . _ - : / @ (up to 128)");
             return null;
         }

@@ -1,6 +1,7 @@
 package io.shipwatch.markers;
 
 import io.shipwatch.core.ConflictException;
+import io.shipwatch.core.Names;
 import io.shipwatch.core.NotFoundException;
 import io.shipwatch.core.Problems;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Records deployment markers: checks them, fills in what the caller left out (id, times), stores them and queues
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class MarkerService {
     // Names end up as Prometheus label values, Grafana and Datadog tags: keep them to a safe alphabet.
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,127}");
     private static final Set<DeploymentStatus> FINAL = Set.of(DeploymentStatus.ROLLED_BACK);
 
     private final MarkerStore store;
@@ -170,7 +169,7 @@ public final class MarkerService {
     public static void checkName(Problems problems, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(field, "is required", null);
-        } else if (!NAME.matcher(value).matches()) {
+        } else if (!Names.NAME.matcher(value).matches()) {
             problems.add(field, "'" + value + "' is not a valid name",
                     "use 1 to 128 letters, digits and . _ - : / @, starting with a letter or digit");
         }
